@@ -1,0 +1,70 @@
+/**
+ * The engine's public contract, shared by the api (which runs commands and stores events)
+ * and the web client (which folds the same events to show live progress).
+ *
+ * The engine is pure: `decide` turns a command into events, `evolve` applies one event.
+ * Time, ids and the working-day calendar come only from the `EngineContext`.
+ */
+import type { WorkingCalendar } from '@banjie/calendar';
+
+/** One engine event before the store records it. `v` is the payload version. */
+export interface EngineEvent<T extends string = string, D = Record<string, unknown>> {
+  readonly type: T;
+  readonly v: number;
+  readonly data: D;
+}
+
+/** A validation problem, with the element it concerns when there is one. */
+export interface ModelProblem {
+  elementId?: string;
+  elementType?: string;
+  message: string;
+}
+
+export interface EngineActor {
+  id: string;
+  roles: readonly string[];
+  groups: readonly string[];
+}
+
+export interface EngineContext {
+  /** Current time, ISO-8601 with offset. The engine reads no other clock. */
+  now: string;
+  /** The source of every new id (element instances, tasks, timers, jobs, incidents). */
+  newId: () => string;
+  /** Working days of the case's zone. */
+  calendar: WorkingCalendar;
+  actor?: EngineActor;
+  /** Resolves a called process for call activities: latest version when `version` is undefined. */
+  resolveModel?: (key: string, version?: number) => unknown | undefined;
+}
+
+export type Variables = Record<string, unknown>;
+
+export type EngineCommand =
+  | { type: 'StartCase'; caseId: string; definitionKey: string; version: number; zoneId: string; businessKey?: string; variables?: Variables; startEventId?: string; messageName?: string }
+  | { type: 'ClaimTask'; taskId: string; userId: string }
+  | { type: 'UnclaimTask'; taskId: string; userId: string }
+  | { type: 'CompleteTask'; taskId: string; userId: string; variables?: Variables }
+  | { type: 'CorrelateMessage'; name: string; correlationKey?: string; variables?: Variables }
+  | { type: 'BroadcastSignal'; name: string; variables?: Variables }
+  | { type: 'FireTimer'; timerId: string }
+  | { type: 'CompleteJob'; jobId: string; variables?: Variables }
+  | { type: 'FailJob'; jobId: string; message: string }
+  | { type: 'SetVariables'; variables: Variables; scopeId?: string }
+  | { type: 'ResolveIncident'; incidentId: string }
+  | { type: 'PauseClock'; reason: string }
+  | { type: 'ResumeClock' }
+  | { type: 'SubmitEvaluation'; rating: number; comment?: string; userId: string }
+  | { type: 'CancelCase'; reason: string; userId?: string };
+
+export type RejectionCode = 'not_found' | 'conflict' | 'bad_request' | 'invalid_variables' | 'forbidden';
+
+/** A command the case's state does not allow: the api maps `code` to a 4xx. */
+export interface Rejection {
+  code: RejectionCode;
+  message: string;
+  details?: { field?: string; elementId?: string; message: string }[];
+}
+
+export type Decision = { ok: true; events: EngineEvent[] } | { ok: false; rejection: Rejection };

@@ -1,0 +1,2 @@
+export * from './lib/port';
+export * from './lib/errors';
