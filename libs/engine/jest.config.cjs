@@ -1,8 +1,18 @@
+/**
+ * bpmn-moddle 10, moddle, saxen, min-dash, feelin, lezer-feel and temporal-polyfill ship as
+ * ES modules only: Jest (CommonJS here) transforms them with Babel's module transform.
+ */
+const esmPackages = ['bpmn-moddle', 'moddle', 'moddle-xml', 'saxen', 'min-dash', 'feelin', 'lezer-feel', 'temporal-polyfill', 'temporal-spec', 'temporal-utils', '@lezer'];
+
 module.exports = {
   displayName: 'engine',
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
-  transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+    '^.+\\.m?js$': ['babel-jest', { babelrc: false, configFile: false, plugins: ['@babel/plugin-transform-modules-commonjs'] }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   coverageDirectory: '../../coverage/libs/engine',
 };

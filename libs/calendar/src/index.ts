@@ -1,1 +1,5 @@
 export * from './lib/working-calendar';
+export * from './lib/create-working-calendar';
+export * from './lib/legal-clock-pause';
+export * from './lib/calendar-errors';
+export { statutoryHolidayTable, type StatutoryHolidayTable } from './lib/statutory-holiday-table';

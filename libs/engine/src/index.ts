@@ -1,1 +1,13 @@
 export * from './lib/api';
+export * from './model/process-model';
+export { compile, type CompileOptions } from './compile/compile';
+export * from './state/case-state';
+export * from './state/case-state-queries';
+export * from './events/engine-events';
+export { appliers } from './appliers/applier-registry';
+export type { Applier, VersionedAppliers } from './appliers/applier';
+export { evolve, fold } from './evolve';
+export { decide, decideAndEvolve } from './decide';
+export { toCaseView, type CaseViewCore } from './case-view';
+export type { ResolvedModel } from './runtime/case-run';
+export { nextTimerStart, type TimerDue } from './behaviors/timers';

@@ -1,1 +1,9 @@
-export {};
+export * from './lib/access/access-tokens';
+export * from './lib/access/access.decorators';
+export * from './lib/access/access.guard';
+export * from './lib/api-auth.module';
+export * from './lib/login/login.command';
+export * from './lib/users/demo-user-seed';
+export * from './lib/users/demo-users';
+export * from './lib/users/user-directory';
+export * from './lib/users/user-directory.token';

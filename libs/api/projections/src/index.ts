@@ -1,1 +1,11 @@
-export {};
+export * from './lib/api-projections.module';
+export * from './lib/queries/case-anchors';
+export * from './lib/queries/case-list';
+export * from './lib/queries/definition-list';
+export * from './lib/queries/job-list';
+export * from './lib/queries/message-subscriptions';
+export * from './lib/queries/open-timers';
+export * from './lib/queries/task-inbox';
+export * from './lib/queries/zone-stats';
+export * from './lib/read-models/read-model-database';
+export * from './lib/runner/projection-runner';

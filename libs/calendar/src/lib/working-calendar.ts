@@ -6,6 +6,8 @@
  */
 export interface WorkingCalendar {
   readonly timeZone: string;
+  /** The zone whose overrides this calendar includes, when it was made for one zone. */
+  readonly zoneId?: string;
   isWorkingDay(day: string): boolean;
   /**
    * The deadline of a limit of `n` working days for something received at `from`:

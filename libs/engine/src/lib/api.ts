@@ -35,7 +35,11 @@ export interface EngineContext {
   /** Working days of the case's zone. */
   calendar: WorkingCalendar;
   actor?: EngineActor;
-  /** Resolves a called process for call activities: latest version when `version` is undefined. */
+  /**
+   * Resolves a called process for call activities: the latest version when `version` is
+   * undefined. Return `{ model, version }` (a compiled `ProcessModel` and its version number) so
+   * the case stays on that version; a bare model is taken as the version asked for.
+   */
   resolveModel?: (key: string, version?: number) => unknown | undefined;
 }
 

@@ -1,0 +1,91 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  let dataDir: string;
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'banjie-config-'));
+  });
+
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('fills the documented defaults', () => {
+    // given
+    const env = { BANJIE_DATA_DIR: dataDir };
+
+    // when
+    const config = loadConfig(env, '/srv/banjie');
+
+    // then
+    expect(config).toMatchObject({
+      port: 3000,
+      dataDir,
+      store: 'sqlite',
+      tokenTtlSeconds: 8 * 3600,
+      seedDemo: true,
+      clock: 'system',
+      bpmnDir: '/srv/banjie/bpmn',
+      webDir: '/srv/banjie/dist/apps/web/browser',
+      logLevel: 'info',
+    });
+  });
+
+  it('generates a JWT secret once and keeps it in the data dir', () => {
+    // given
+    const env = { BANJIE_DATA_DIR: dataDir };
+
+    // when
+    const first = loadConfig(env);
+    const second = loadConfig(env);
+
+    // then
+    expect(first.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    expect(second.jwtSecret).toBe(first.jwtSecret);
+    expect(readFileSync(join(dataDir, 'jwt-secret'), 'utf8').trim()).toBe(first.jwtSecret);
+  });
+
+  it('reads durations, booleans and choices', () => {
+    // given
+    const env = { BANJIE_DATA_DIR: dataDir, PORT: '0', BANJIE_TOKEN_TTL: '30m', BANJIE_SEED_DEMO: 'false', BANJIE_CLOCK: 'manual', BANJIE_STORE: 'memory', LOG_LEVEL: 'silent' };
+
+    // when
+    const config = loadConfig(env);
+
+    // then
+    expect(config).toMatchObject({ port: 0, tokenTtlSeconds: 1800, seedDemo: false, clock: 'manual', store: 'memory', logLevel: 'silent' });
+  });
+
+  it('refuses bad values, naming every one', () => {
+    // given
+    const env = { BANJIE_DATA_DIR: dataDir, PORT: 'eighty', BANJIE_STORE: 'postgres', BANJIE_SEED_DEMO: 'maybe', BANJIE_JWT_SECRET: 'short' };
+
+    // when
+    const attempt = () => loadConfig(env);
+
+    // then
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/PORT/);
+      expect(problems).toMatch(/BANJIE_STORE/);
+      expect(problems).toMatch(/BANJIE_SEED_DEMO/);
+      expect(problems).toMatch(/BANJIE_JWT_SECRET/);
+    }
+  });
+
+  it('needs a connection string for kurrentdb', () => {
+    // given
+    const env = { BANJIE_DATA_DIR: dataDir, BANJIE_STORE: 'kurrentdb' };
+
+    // when
+    const attempt = () => loadConfig(env);
+
+    // then
+    expect(attempt).toThrow(/KURRENTDB_CONNECTION_STRING is required/);
+  });
+});

@@ -1,0 +1,105 @@
+import { startTestApi, type TestApi } from '../testing/test-api';
+
+interface SseMessage {
+  id: string;
+  event: string;
+  data: { revision?: number; type: string };
+}
+
+/** Reads SSE messages from a live route until `count` arrived, then closes the connection. */
+async function readLive(api: TestApi, path: string, count: number, headers: Record<string, string> = {}): Promise<SseMessage[]> {
+  const controller = new AbortController();
+  const response = await fetch(`${api.url}${path}`, { headers, signal: controller.signal });
+  expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  const messages: SseMessage[] = [];
+  let buffer = '';
+  const deadline = setTimeout(() => controller.abort(), 5_000);
+  try {
+    while (messages.length < count) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const fields = Object.fromEntries(block.split('\n').filter((l) => /^(id|event|data):/.test(l)).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
+        if (fields['data']) messages.push({ id: fields['id']!, event: fields['event']!, data: JSON.parse(fields['data']) });
+      }
+    }
+  } catch {
+    // aborted at the deadline: return what arrived
+  } finally {
+    clearTimeout(deadline);
+    controller.abort();
+  }
+  return messages;
+}
+
+describe('live updates over Server-Sent Events', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+
+  afterAll(async () => {
+    await api.stop({ removeData: true });
+  });
+
+  it('streams a case, and resumes after Last-Event-ID without losing or repeating an event', async () => {
+    // given a case with a few events, and a token in the query string as EventSource sends it
+    const applicant = await api.login('lf-applicant');
+    const clerk = await api.login('lf-clerk');
+    const started = await api.call('POST', '/api/cases', { token: applicant, body: { definitionKey: 'api-fixture-approval' } });
+    const caseId = started.body.id as string;
+    const revisionAfterStart = started.body.revision as number;
+
+    // when a client reads everything so far
+    const first = await readLive(api, `/api/cases/${caseId}/live?access_token=${clerk}`, revisionAfterStart + 1);
+
+    // and, disconnected, misses a claim, then resumes
+    await api.call('POST', `/api/tasks/${started.body.tasks[0].id}/claim`, { token: clerk });
+    const resumed = await readLive(api, `/api/cases/${caseId}/live?access_token=${clerk}`, 1, { 'Last-Event-ID': first.at(-1)!.id });
+
+    // then the ids are the revisions, in order, each once
+    expect(first.map((m) => Number(m.id))).toEqual(Array.from({ length: revisionAfterStart + 1 }, (_, i) => i));
+    expect(first[0]!.event).toBe('CaseStarted');
+    expect(resumed.map((m) => Number(m.id))).toEqual([revisionAfterStart + 1]);
+    expect(resumed[0]!.event).toBe('TaskClaimed');
+  });
+
+  it('streams the events of a zone by store position, and resumes after one', async () => {
+    // given a client listening to zone lf
+    const clerk = await api.login('lf-clerk');
+    const applicant = await api.login('lf-applicant');
+    const listening = readLive(api, `/api/zones/lf/live?access_token=${clerk}`, 1);
+    await new Promise((r) => setTimeout(r, 200));
+
+    // when a case starts, and another one starts while the client is away
+    const first = await api.call('POST', '/api/cases', { token: applicant, body: { definitionKey: 'api-fixture-approval', businessKey: 'LIVE-A' } });
+    const heard = await listening;
+    const second = await api.call('POST', '/api/cases', { token: applicant, body: { definitionKey: 'api-fixture-approval', businessKey: 'LIVE-B' } });
+    const secondEvents = (await api.call('GET', `/api/cases/${second.body.id}/events`, { token: clerk })).body as unknown[];
+    const firstEvents = (await api.call('GET', `/api/cases/${first.body.id}/events`, { token: clerk })).body as unknown[];
+    const resumed = await readLive(api, `/api/zones/lf/live?access_token=${clerk}`, firstEvents.length - 1 + secondEvents.length, { 'Last-Event-ID': heard[0]!.id });
+
+    // then the first message was the first case's start, and the resumed stream holds every later event once, in order
+    expect(heard[0]).toMatchObject({ event: 'CaseStarted', data: { caseId: first.body.id, revision: 0 } });
+    const resumedOf = (caseId: string) => resumed.filter((m) => (m.data as { caseId?: string }).caseId === caseId).map((m) => m.data.revision);
+    expect(resumedOf(first.body.id)).toEqual(Array.from({ length: firstEvents.length - 1 }, (_, i) => i + 1));
+    expect(resumedOf(second.body.id)).toEqual(Array.from({ length: secondEvents.length }, (_, i) => i));
+    const positions = resumed.map((m) => BigInt(m.id));
+    expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  it('refuses a live stream without a token', async () => {
+    // when
+    const answer = await api.call('GET', '/api/zones/lf/live');
+
+    // then
+    expect(answer.status).toBe(401);
+  });
+});

@@ -1,0 +1,109 @@
+import { Logger, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ManualClock, SystemClock, DefinitionRegistry, type ApiConfig } from '@banjie/api-core';
+import { USER_DIRECTORY, seedDemoUsers, type UserDirectory } from '@banjie/api-auth';
+import { ProjectionRunner } from '@banjie/api-projections';
+import { WorkflowRuntime } from '@banjie/api-workflow';
+import type { EventStore } from '@banjie/event-store';
+import express from 'express';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { pinoHttp } from 'pino-http';
+import { AppModule } from '../app/app.module';
+import { PinoLoggerService } from '../operations/pino-logger';
+import { deployZoneFlows, type FlowDeployment } from '../seed/deploy-zone-flows';
+import { serveWebApp } from '../web/serve-web-app';
+import { InFlightRequests } from './in-flight-requests';
+import { openEventStore } from './open-event-store';
+
+const DEPLOY_BODY_LIMIT = '5mb';
+const BODY_LIMIT = '1mb';
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/** A started api: where it listens, and how to stop it gracefully. */
+export interface RunningApi {
+  app: INestApplication;
+  url: string;
+  config: ApiConfig;
+  deployments: FlowDeployment[];
+  demoUsersSeeded: number;
+  /** Stops accepting requests, lets in-flight commands finish, then closes the read models and the store. */
+  shutdown(): Promise<void>;
+}
+
+/** Builds the Nest application on a store (not yet listening). */
+async function createApp(config: ApiConfig, store: EventStore): Promise<NestExpressApplication> {
+  const logger = pino({ level: config.logLevel, base: { app: 'banjie-api' } });
+  const clock = config.clock === 'manual' ? new ManualClock() : new SystemClock();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ config, store, clock }), {
+    bodyParser: false,
+    logger: new PinoLoggerService(logger),
+    forceCloseConnections: true,
+  });
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const header = req.headers['x-correlation-id'];
+        const id = typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
+        res.setHeader('X-Correlation-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/api/metrics' },
+    }),
+  );
+  return app;
+}
+
+/** Opens the store, builds the api, catches the read models up, seeds, and listens on the configured port. */
+export async function startApi(config: ApiConfig): Promise<RunningApi> {
+  const store = openEventStore(config);
+  const app = await createApp(config, store);
+  const inFlight = new InFlightRequests();
+  app.use(inFlight.middleware);
+  app.use('/api/definitions', express.json({ limit: DEPLOY_BODY_LIMIT }), express.text({ type: ['application/xml', 'text/xml', 'application/bpmn+xml'], limit: DEPLOY_BODY_LIMIT }));
+  app.use(express.json({ limit: BODY_LIMIT }));
+  serveWebApp(app.getHttpAdapter().getInstance(), config.webDir);
+  app.setGlobalPrefix('api');
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('Banjie API').setDescription('办结: BPMN workflows of the development zones (API.md)').setVersion('1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  await app.init();
+  await app.get(WorkflowRuntime).start();
+
+  const logger = new Logger('Banjie');
+  const demoUsersSeeded = config.seedDemo ? await seedDemoUsers(app.get<UserDirectory>(USER_DIRECTORY)) : 0;
+  const deployments = await deployZoneFlows(config.bpmnDir, app.get(DefinitionRegistry), logger);
+  await app.listen(config.port);
+  const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = () =>
+    (stopping ??= (async () => {
+      const server = app.getHttpServer() as Server;
+      server.close();
+      await inFlight.drained(SHUTDOWN_GRACE_MS);
+      await app.close();
+      await store.close();
+    })());
+  return { app, url: `http://localhost:${port}`, config, deployments, demoUsersSeeded, shutdown };
+}
+
+/** Drops every read model and replays the store into it; returns the events applied and the time taken. */
+export async function rebuildProjections(config: ApiConfig): Promise<{ events: number; seconds: number }> {
+  const store = openEventStore(config);
+  const app = await createApp({ ...config, logLevel: config.logLevel }, store);
+  await app.init();
+  const started = process.hrtime.bigint();
+  const events = await app.get(ProjectionRunner).rebuild();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await app.close();
+  await store.close();
+  return { events, seconds };
+}

@@ -1,0 +1,28 @@
+import type { CaseView, LoginResponse, StartCaseRequest } from '@banjie/contracts';
+import { baseUrl } from './browser';
+
+/** Signs a demo user in over HTTP (all demo users have the password `banjie`). */
+export async function loginAs(username: string): Promise<LoginResponse> {
+  return call<LoginResponse>('POST', '/api/auth/login', undefined, { username, password: 'banjie' });
+}
+
+/** Starts a case over HTTP as the given user. */
+export async function startCase(token: string, request: StartCaseRequest): Promise<CaseView> {
+  return call<CaseView>('POST', '/api/cases', token, request);
+}
+
+/** Any authorised GET, answering the JSON body. */
+export async function get<T>(token: string, path: string): Promise<T> {
+  return call<T>('GET', path, token);
+}
+
+async function call<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${baseUrl()}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
+  return JSON.parse(text) as T;
+}

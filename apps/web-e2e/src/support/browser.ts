@@ -1,0 +1,50 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { OUTPUT_DIR, SUITE_STATE_FILE, type SuiteState } from './suite-state';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/** Chromium's switches for a quiet headless run on CI: no GPU, no sandbox, no calls home. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The address of the api (and web app) the global setup started. */
+export function baseUrl(): string {
+  return (JSON.parse(readFileSync(SUITE_STATE_FILE, 'utf8')) as SuiteState).baseUrl;
+}
+
+/** Starts Debian's Chromium; the suite never downloads a browser. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}. Install it with \`apt-get install -y chromium\` (the browser suite never downloads a browser).`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** A new page at a desk-sized viewport that reports the app's console errors on failure. */
+export async function openPage(browser: Browser): Promise<{ page: Page; consoleErrors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  return { page, consoleErrors };
+}
+
+/** Saves a full-page screenshot under `apps/web-e2e/output/`, answering its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  const path = join(OUTPUT_DIR, name);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

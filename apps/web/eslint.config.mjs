@@ -1,0 +1,3 @@
+import webConfig from '../../libs/web/eslint.base.config.mjs';
+
+export default [...webConfig];

@@ -1,0 +1,53 @@
+import { provideHttpClient } from '@angular/common/http';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { UserView } from '@banjie/contracts';
+import { App } from './app';
+
+function signedInAs(user: UserView): void {
+  sessionStorage.setItem('banjie.accessToken', 't');
+  sessionStorage.setItem('banjie.user', JSON.stringify(user));
+}
+
+async function navLabels(): Promise<string[]> {
+  const fixture = TestBed.createComponent(App);
+  await fixture.whenStable();
+  return Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('nav a')).map((link) => link.textContent?.trim() ?? '');
+}
+
+describe('App shell', () => {
+  beforeEach(() => {
+    sessionStorage.clear();
+    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient()] });
+  });
+
+  it('offers the designer to a process designer', async () => {
+    // given
+    signedInAs({ id: 'lf-designer', name: '设计', roles: ['designer'], zoneId: 'lf', groups: [] });
+
+    // when
+    const labels = await navLabels();
+
+    // then
+    expect(labels).toEqual(['待办 Inbox', '案件 Cases', '流程设计 Designer']);
+  });
+
+  it('keeps the designer out of a clerk’s way', async () => {
+    // given
+    signedInAs({ id: 'lf-clerk', name: '窗口', roles: ['clerk'], zoneId: 'lf', groups: ['window'] });
+
+    // when
+    const labels = await navLabels();
+
+    // then
+    expect(labels).toEqual(['待办 Inbox', '案件 Cases']);
+  });
+
+  it('shows no sections before sign-in', async () => {
+    // when
+    const labels = await navLabels();
+
+    // then
+    expect(labels).toEqual([]);
+  });
+});

@@ -1,0 +1,24 @@
+import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Actor } from '@banjie/api-core';
+import type { Role } from '@banjie/contracts';
+
+export const PUBLIC_ROUTE = 'banjie:public';
+export const ALLOWED_ROLES = 'banjie:roles';
+export const QUERY_TOKEN = 'banjie:query-token';
+
+/** The route needs no token (health, login). */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/** Only users with one of these roles may call the route (others get 403). */
+export const Roles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
+
+/** The route also takes the token as `?access_token=` (EventSource cannot send headers). */
+export const AcceptsQueryToken = () => SetMetadata(QUERY_TOKEN, true);
+
+/** Every role that reads (the auditor reads everything and changes nothing). */
+export const READERS: Role[] = ['designer', 'clerk', 'agent', 'leader', 'applicant', 'auditor', 'admin'];
+
+/** The signed-in user of the request. */
+export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
+  return context.switchToHttp().getRequest<{ actor: Actor }>().actor;
+});

@@ -1,0 +1,36 @@
+import { DynamicModule, Global, Inject, Module, OnModuleDestroy } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from './access/access.guard';
+import { AccessTokens } from './access/access-tokens';
+import { LoginController } from './login/login.controller';
+import { LoginHandler } from './login/login.handler';
+import { UserDirectory } from './users/user-directory';
+import { USER_DIRECTORY } from './users/user-directory.token';
+
+const commandHandlers = [LoginHandler];
+
+/** Sign-in, access tokens, and the guard that checks token, role on every route. */
+@Global()
+@Module({})
+export class ApiAuthModule implements OnModuleDestroy {
+  constructor(@Inject(USER_DIRECTORY) private readonly users: UserDirectory) {}
+
+  /** `dataDir` undefined keeps the users in memory. */
+  static forRoot(options: { dataDir: string | undefined }): DynamicModule {
+    return {
+      module: ApiAuthModule,
+      controllers: [LoginController],
+      providers: [
+        { provide: USER_DIRECTORY, useFactory: () => new UserDirectory(options.dataDir) },
+        AccessTokens,
+        { provide: APP_GUARD, useClass: AccessGuard },
+        ...commandHandlers,
+      ],
+      exports: [USER_DIRECTORY, AccessTokens],
+    };
+  }
+
+  onModuleDestroy(): void {
+    this.users.close();
+  }
+}

@@ -1,0 +1,2 @@
+/** Injection token of the `UserDirectory`. */
+export const USER_DIRECTORY = Symbol('UserDirectory');

@@ -1,0 +1,180 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CaseView } from '@banjie/contracts';
+import { decide, fold, initialCaseState, toCaseView, type CaseState, type EngineCommand, type EngineEvent } from '@banjie/engine';
+import { WrongExpectedRevisionError, type EventStore, type RecordedEvent } from '@banjie/event-store';
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../actor';
+import { WorkingCalendars } from '../calendar/working-calendars';
+import { CLOCK, type Clock } from '../clock/clock';
+import { DefinitionRegistry } from '../definitions/definition-registry';
+import { ApiError } from '../errors/api-error';
+import { rejectionError } from '../errors/rejection-error';
+import { ApiMetrics } from '../metrics/api-metrics';
+import { EVENT_STORE } from '../store/event-store.token';
+import { WritePositions } from '../store/write-positions';
+import { caseHeaderOf, type CaseHeader } from './case-header';
+import { caseStream, toEngineEvent, toEventToAppend } from './case-stream';
+
+/** A command on one case, with who sends it and why. */
+export interface CaseCommandRequest {
+  caseId: string;
+  command: EngineCommand;
+  actor?: Actor;
+  correlationId?: string;
+  causationId?: string;
+  /** Checked against the case as it stands before the engine decides; throws an `ApiError` to refuse. */
+  authorize?: (header: CaseHeader, state: CaseState) => void | Promise<void>;
+}
+
+/** What a command produced: the case as it now stands, and where its events landed. */
+export interface CaseCommandOutcome {
+  view: CaseView;
+  header: CaseHeader;
+  events: EngineEvent[];
+  position?: string;
+}
+
+/** A case read from its stream and folded. */
+export interface LoadedCase {
+  header: CaseHeader;
+  state: CaseState;
+  revision: bigint;
+}
+
+const MAX_ATTEMPTS = 8;
+const CACHE_LIMIT = 5_000;
+
+/**
+ * Runs engine commands on cases: read the `case-<id>` stream, fold, `decide`, append with the
+ * expected revision; a concurrent append makes it re-read and decide again (a bounded number of
+ * times). A rejection by the engine becomes its 4xx. Folded cases are cached by revision, so a
+ * command reads only the events it has not seen.
+ */
+@Injectable()
+export class CaseCommands {
+  private readonly cache = new Map<string, LoadedCase>();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly definitions: DefinitionRegistry,
+    private readonly calendars: WorkingCalendars,
+    private readonly writePositions: WritePositions,
+    private readonly metrics: ApiMetrics,
+  ) {}
+
+  /** Starts a case of a deployed definition (the command's `caseId` names the new stream). */
+  async start(request: CaseCommandRequest & { command: Extract<EngineCommand, { type: 'StartCase' }> }): Promise<CaseCommandOutcome> {
+    const { command } = request;
+    const header: CaseHeader = {
+      caseId: command.caseId,
+      definitionKey: command.definitionKey,
+      version: command.version,
+      zoneId: command.zoneId,
+      businessKey: command.businessKey ?? '',
+      startedBy: request.actor?.id,
+    };
+    return this.run(request, async () => ({ header, state: initialCaseState(), revision: -1n }));
+  }
+
+  /** Sends a command to an existing case; 404 when there is no such case. */
+  async execute(request: CaseCommandRequest): Promise<CaseCommandOutcome> {
+    return this.run(request, async () => {
+      const loaded = await this.load(request.caseId);
+      if (!loaded) throw ApiError.notFound(`Case ${request.caseId}`);
+      return loaded;
+    });
+  }
+
+  /** The case folded up to its newest event, or undefined when it does not exist. */
+  async load(caseId: string): Promise<LoadedCase | undefined> {
+    const cached = this.cache.get(caseId);
+    const events: RecordedEvent[] = [];
+    try {
+      for await (const event of this.store.readStream(caseStream(caseId), { from: cached ? cached.revision + 1n : 0n })) events.push(event);
+    } catch (error) {
+      if (error instanceof Error && error.name === 'StreamNotFoundError') return undefined;
+      throw error;
+    }
+    const first = events[0];
+    const header = cached?.header ?? (first && caseHeaderOf(first));
+    const revision = events.at(-1)?.revision ?? cached?.revision;
+    if (!header || revision === undefined) return undefined;
+    if (cached && events.length === 0) return cached;
+    const loaded: LoadedCase = { header, state: fold(events.map(toEngineEvent), cached?.state), revision };
+    this.remember(caseId, loaded);
+    return loaded;
+  }
+
+  private async run(request: CaseCommandRequest, read: () => Promise<LoadedCase>): Promise<CaseCommandOutcome> {
+    const stopTimer = this.metrics.commandSeconds.startTimer({ command: request.command.type });
+    try {
+      const outcome = await this.attempt(request, read);
+      this.metrics.commands.inc({ command: request.command.type, outcome: 'ok' });
+      return outcome;
+    } catch (error) {
+      this.metrics.commands.inc({ command: request.command.type, outcome: error instanceof ApiError ? error.code : 'error' });
+      throw error;
+    } finally {
+      stopTimer();
+    }
+  }
+
+  private async attempt(request: CaseCommandRequest, read: () => Promise<LoadedCase>): Promise<CaseCommandOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await read();
+      await request.authorize?.(current.header, current.state);
+      const model = await this.definitions.model(current.header.definitionKey, current.header.version);
+      const decision = decide(model, current.state, request.command, {
+        now: this.clock.now(),
+        newId: randomUUID,
+        calendar: this.calendars.forZone(current.header.zoneId),
+        actor: request.actor && { id: request.actor.id, roles: request.actor.roles, groups: request.actor.groups },
+        resolveModel: (key, version) => this.definitions.cachedModel(key, version),
+      });
+      if (!decision.ok) throw rejectionError(decision.rejection);
+      if (decision.events.length === 0) {
+        return { view: { ...toCaseView(current.state), revision: Number(current.revision) }, header: current.header, events: [] };
+      }
+      const metadata = this.metadataFor(request, current.header);
+      const toAppend = decision.events.map((event) => toEventToAppend(event, randomUUID(), metadata));
+      try {
+        const result = await this.store.append(caseStream(request.caseId), toAppend, {
+          expected: current.revision < 0n ? 'no_stream' : current.revision,
+        });
+        this.writePositions.record(result.position);
+        const next: LoadedCase = { header: current.header, state: fold(decision.events, current.state), revision: result.nextExpectedRevision };
+        this.remember(request.caseId, next);
+        return { view: { ...toCaseView(next.state), revision: Number(next.revision) }, header: next.header, events: decision.events, position: result.position };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        this.metrics.appendConflicts.inc();
+        this.cache.delete(request.caseId);
+        if (current.revision < 0n) throw ApiError.conflict(`Case ${request.caseId} already exists`);
+        if (attempt >= MAX_ATTEMPTS) throw ApiError.conflict(`Case ${request.caseId} is changing too fast; try again`);
+      }
+    }
+  }
+
+  private metadataFor(request: CaseCommandRequest, header: CaseHeader): Record<string, unknown> {
+    const commandId = randomUUID();
+    return {
+      actor: request.actor ? { id: request.actor.id, roles: request.actor.roles, zoneId: request.actor.zoneId } : { id: 'system', roles: [], zoneId: 'province' },
+      zoneId: header.zoneId,
+      correlationId: request.correlationId ?? commandId,
+      causationId: request.causationId ?? commandId,
+      commandId,
+      command: request.command.type,
+      wallClock: new Date().toISOString(),
+      engineTime: this.clock.now(),
+      definitionKey: header.definitionKey,
+      definitionVersion: header.version,
+    };
+  }
+
+  private remember(caseId: string, loaded: LoadedCase): void {
+    this.cache.delete(caseId);
+    this.cache.set(caseId, loaded);
+    if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+  }
+}

@@ -1,0 +1,17 @@
+/** The api's configuration, read and validated once at start (apps/api/CONFIG.md lists the variables). */
+export interface ApiConfig {
+  port: number;
+  dataDir: string;
+  store: 'sqlite' | 'kurrentdb' | 'memory';
+  kurrentDbConnectionString?: string;
+  jwtSecret: string;
+  /** Lifetime of an access token, in seconds. */
+  tokenTtlSeconds: number;
+  seedDemo: boolean;
+  clock: 'system' | 'manual';
+  bpmnDir: string;
+  webDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export const API_CONFIG = Symbol('ApiConfig');

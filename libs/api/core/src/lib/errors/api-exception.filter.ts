@@ -1,0 +1,72 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { ErrorBody, ErrorCode } from '@banjie/contracts';
+import type { Response } from 'express';
+import { ApiError } from './api-error';
+
+const CODE_OF_STATUS: Record<number, ErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  422: 'invalid_variables',
+};
+
+/**
+ * Turns every error into the body of API.md, `{error, message, details?}`: an `ApiError` keeps
+ * its code, Nest's HTTP exceptions and body-parser failures map by status, anything else is a
+ * logged 500 that reveals nothing of the server.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const { status, body } = this.toBody(exception);
+    if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    response.status(status).json(body);
+  }
+
+  private toBody(exception: unknown): { status: number; body: ErrorBody } {
+    if (exception instanceof ApiError) {
+      return { status: exception.status, body: withDetails({ error: exception.code, message: exception.message }, exception.details) };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message = typeof response === 'object' && response !== null && 'message' in response ? (response as { message: unknown }).message : exception.message;
+      const messages = Array.isArray(message) ? message.map(String) : [String(message)];
+      const code = CODE_OF_STATUS[status] ?? (status >= 500 ? 'internal' : 'bad_request');
+      const body: ErrorBody = { error: code, message: messages.join('; ') };
+      if (Array.isArray(message) && message.length > 0) body.details = messages.map((m) => ({ message: m }));
+      if (status === 404 && code === 'not_found' && /^Cannot /.test(body.message)) body.message = 'No such route';
+      return { status, body };
+    }
+    const parserStatus = bodyParserStatus(exception);
+    if (parserStatus !== undefined) {
+      const code = CODE_OF_STATUS[parserStatus] ?? 'bad_request';
+      const message = parserStatus === 413 ? 'The request body is over the size limit' : `The request body could not be read: ${(exception as Error).message}`;
+      return { status: parserStatus, body: { error: code, message } };
+    }
+    return { status: 500, body: { error: 'internal', message: 'Internal server error' } };
+  }
+}
+
+function withDetails(body: ErrorBody, details: ErrorBody['details']): ErrorBody {
+  return details && details.length > 0 ? { ...body, details } : body;
+}
+
+/** body-parser and raw-body errors carry `status` and a `type` such as `entity.too.large`. */
+function bodyParserStatus(exception: unknown): number | undefined {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const { status, type } = exception as { status?: unknown; type?: unknown };
+  if (typeof status === 'number' && typeof type === 'string' && status >= 400 && status < 500) return status;
+  if (exception instanceof SyntaxError) return 400;
+  return undefined;
+}

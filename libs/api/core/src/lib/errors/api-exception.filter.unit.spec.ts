@@ -1,0 +1,50 @@
+import { ArgumentsHost, BadRequestException, Logger, NotFoundException } from '@nestjs/common';
+import { ApiError } from './api-error';
+import { ApiExceptionFilter } from './api-exception.filter';
+
+function answer(exception: unknown): { status: number; body: unknown } {
+  const sent = { status: 0, body: undefined as unknown };
+  const response = {
+    headersSent: false,
+    status(code: number) {
+      sent.status = code;
+      return this;
+    },
+    json(body: unknown) {
+      sent.body = body;
+    },
+  };
+  const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+  new ApiExceptionFilter().catch(exception, host);
+  return sent;
+}
+
+describe('ApiExceptionFilter', () => {
+  it('answers an ApiError with its status, code and details', () => {
+    // when
+    const sent = answer(new ApiError('invalid_variables', 'bad', [{ field: 'a', message: 'a is required' }]));
+
+    // then
+    expect(sent).toEqual({ status: 422, body: { error: 'invalid_variables', message: 'bad', details: [{ field: 'a', message: 'a is required' }] } });
+  });
+
+  it('maps Nest exceptions and body-parser failures by status', () => {
+    // then
+    expect(answer(new NotFoundException('Cannot GET /api/x'))).toEqual({ status: 404, body: { error: 'not_found', message: 'No such route' } });
+    expect(answer(new BadRequestException(['a must be a string']))).toMatchObject({ status: 400, body: { error: 'bad_request', details: [{ message: 'a must be a string' }] } });
+    expect(answer(Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large' }))).toMatchObject({ status: 413, body: { error: 'payload_too_large' } });
+  });
+
+  it('hides what went wrong inside from the caller, and logs it', () => {
+    // given
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+
+    // when
+    const sent = answer(new TypeError('secret internals'));
+
+    // then
+    expect(sent).toEqual({ status: 500, body: { error: 'internal', message: 'Internal server error' } });
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('secret internals'));
+    logged.mockRestore();
+  });
+});

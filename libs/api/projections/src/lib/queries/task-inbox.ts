@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { TaskView, Warning } from '@banjie/contracts';
+import type Database from 'better-sqlite3';
+import { READ_MODEL_DB } from '../read-models/read-model-database';
+
+/** Filters of `GET /api/tasks`: `zoneId` undefined means every zone. */
+export interface TaskFilter {
+  zoneId?: string;
+  status?: 'open' | 'completed';
+  /** Only tasks assigned to this user. */
+  assignee?: string;
+  /** Only unassigned tasks offered to this user or one of these groups. */
+  candidate?: { userId: string; groups: readonly string[] };
+  caseId?: string;
+  limit?: number;
+}
+
+interface TaskRow {
+  id: string;
+  case_id: string;
+  zone_id: string;
+  element_id: string;
+  name: string;
+  assignee: string | null;
+  candidate_groups: string;
+  candidate_users: string;
+  form_id: string | null;
+  created_at: string;
+  due_at: string | null;
+  limit_working_days: number | null;
+  warning: string;
+  status: string;
+  completed_at: string | null;
+  completed_by: string | null;
+  business_key: string | null;
+  definition_key: string | null;
+}
+
+/** A task of the inbox, with the zone of its case. */
+export type InboxTask = TaskView & { zoneId: string };
+
+/** Queries on the task inbox read model. */
+@Injectable()
+export class TaskInbox {
+  constructor(@Inject(READ_MODEL_DB) private readonly db: Database.Database) {}
+
+  list(filter: TaskFilter): InboxTask[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM tasks WHERE (@zoneId IS NULL OR zone_id = @zoneId) AND (@status IS NULL OR status = @status)
+         AND (@assignee IS NULL OR assignee = @assignee) AND (@caseId IS NULL OR case_id = @caseId)
+         AND (@candidateUser IS NULL OR (assignee IS NULL AND (
+              EXISTS (SELECT 1 FROM json_each(candidate_users) WHERE value = @candidateUser)
+              OR EXISTS (SELECT 1 FROM json_each(candidate_groups) WHERE value IN (SELECT value FROM json_each(@candidateGroups))))))
+         ORDER BY created_at, id LIMIT @limit`,
+      )
+      .all({
+        zoneId: filter.zoneId ?? null,
+        status: filter.status ?? null,
+        assignee: filter.assignee ?? null,
+        caseId: filter.caseId ?? null,
+        candidateUser: filter.candidate?.userId ?? null,
+        candidateGroups: JSON.stringify(filter.candidate?.groups ?? []),
+        limit: filter.limit ?? 1000,
+      }) as TaskRow[];
+    return rows.map(toInboxTask);
+  }
+
+  find(id: string): InboxTask | undefined {
+    const row = this.db.prepare('SELECT * FROM tasks WHERE id = ?').get(id) as TaskRow | undefined;
+    return row && toInboxTask(row);
+  }
+}
+
+function toInboxTask(r: TaskRow): InboxTask {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    zoneId: r.zone_id,
+    elementId: r.element_id,
+    name: r.name,
+    ...(r.assignee ? { assignee: r.assignee } : {}),
+    candidateGroups: JSON.parse(r.candidate_groups) as string[],
+    candidateUsers: JSON.parse(r.candidate_users) as string[],
+    ...(r.form_id ? { formId: r.form_id } : {}),
+    createdAt: r.created_at,
+    ...(r.due_at ? { dueAt: r.due_at } : {}),
+    ...(r.limit_working_days !== null ? { limitWorkingDays: r.limit_working_days } : {}),
+    warning: r.warning as Warning,
+    status: r.status as 'open' | 'completed',
+    ...(r.completed_at ? { completedAt: r.completed_at } : {}),
+    ...(r.completed_by ? { completedBy: r.completed_by } : {}),
+    ...(r.business_key ? { businessKey: r.business_key } : {}),
+    ...(r.definition_key ? { definitionKey: r.definition_key } : {}),
+  };
+}

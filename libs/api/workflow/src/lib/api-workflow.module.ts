@@ -1,0 +1,103 @@
+import { Module } from '@nestjs/common';
+import { CaseEventsController } from './cases/case-events/case-events.controller';
+import { CaseEventsHandler } from './cases/case-events/case-events.handler';
+import { CaseLiveController } from './cases/case-live/case-live.controller';
+import { CaseStateController } from './cases/case-state/case-state.controller';
+import { CaseStateHandler } from './cases/case-state/case-state.handler';
+import { CancelCaseController } from './cases/cancel-case/cancel-case.controller';
+import { CancelCaseHandler } from './cases/cancel-case/cancel-case.handler';
+import { GetCaseController } from './cases/get-case/get-case.controller';
+import { GetCaseHandler } from './cases/get-case/get-case.handler';
+import { ListCasesController } from './cases/list-cases/list-cases.controller';
+import { ListCasesHandler } from './cases/list-cases/list-cases.handler';
+import { StartCaseController } from './cases/start-case/start-case.controller';
+import { StartCaseHandler } from './cases/start-case/start-case.handler';
+import { SubmitEvaluationController } from './cases/submit-evaluation/submit-evaluation.controller';
+import { SubmitEvaluationHandler } from './cases/submit-evaluation/submit-evaluation.handler';
+import { VerifyCaseController } from './cases/verify-case/verify-case.controller';
+import { VerifyCaseHandler } from './cases/verify-case/verify-case.handler';
+import { DeployDefinitionController } from './definitions/deploy-definition/deploy-definition.controller';
+import { DeployDefinitionHandler } from './definitions/deploy-definition/deploy-definition.handler';
+import { GetDefinitionController } from './definitions/get-definition/get-definition.controller';
+import { GetDefinitionHandler } from './definitions/get-definition/get-definition.handler';
+import { ListDefinitionsController } from './definitions/list-definitions/list-definitions.controller';
+import { ListDefinitionsHandler } from './definitions/list-definitions/list-definitions.handler';
+import { CompleteJobController } from './jobs/complete-job/complete-job.controller';
+import { CompleteJobHandler } from './jobs/complete-job/complete-job.handler';
+import { JobWorkers } from './jobs/job-workers/job-workers';
+import { CorrelateMessageController } from './messages/correlate-message/correlate-message.controller';
+import { CorrelateMessageHandler } from './messages/correlate-message/correlate-message.handler';
+import { CaseAccess } from './shared/case-access';
+import { TaskAccess } from './shared/task-access';
+import { GetStatsController } from './stats/get-stats/get-stats.controller';
+import { GetStatsHandler } from './stats/get-stats/get-stats.handler';
+import { ClaimTaskController } from './tasks/claim-task/claim-task.controller';
+import { ClaimTaskHandler } from './tasks/claim-task/claim-task.handler';
+import { CompleteTaskController } from './tasks/complete-task/complete-task.controller';
+import { CompleteTaskHandler } from './tasks/complete-task/complete-task.handler';
+import { ListTasksController } from './tasks/list-tasks/list-tasks.controller';
+import { ListTasksHandler } from './tasks/list-tasks/list-tasks.handler';
+import { UnclaimTaskController } from './tasks/unclaim-task/unclaim-task.controller';
+import { UnclaimTaskHandler } from './tasks/unclaim-task/unclaim-task.handler';
+import { SetClockController } from './timers/set-clock/set-clock.controller';
+import { SetClockHandler } from './timers/set-clock/set-clock.handler';
+import { TimerScheduler } from './timers/timer-scheduler/timer-scheduler';
+import { WorkflowRuntime } from './workflow-runtime';
+import { ZoneLiveController } from './zones/zone-live/zone-live.controller';
+
+export const commandHandlers = [
+  DeployDefinitionHandler,
+  StartCaseHandler,
+  CancelCaseHandler,
+  SubmitEvaluationHandler,
+  ClaimTaskHandler,
+  UnclaimTaskHandler,
+  CompleteTaskHandler,
+  CorrelateMessageHandler,
+  CompleteJobHandler,
+  SetClockHandler,
+];
+
+export const queryHandlers = [
+  ListDefinitionsHandler,
+  GetDefinitionHandler,
+  ListCasesHandler,
+  GetCaseHandler,
+  CaseEventsHandler,
+  CaseStateHandler,
+  VerifyCaseHandler,
+  ListTasksHandler,
+  GetStatsHandler,
+];
+
+export const controllers = [
+  DeployDefinitionController,
+  ListDefinitionsController,
+  GetDefinitionController,
+  StartCaseController,
+  ListCasesController,
+  GetCaseController,
+  CancelCaseController,
+  CaseEventsController,
+  CaseStateController,
+  VerifyCaseController,
+  CaseLiveController,
+  SubmitEvaluationController,
+  ListTasksController,
+  ClaimTaskController,
+  UnclaimTaskController,
+  CompleteTaskController,
+  CorrelateMessageController,
+  CompleteJobController,
+  GetStatsController,
+  SetClockController,
+  ZoneLiveController,
+];
+
+/** Every use case of the workflow: definitions, cases, tasks, messages, jobs, timers, statistics, live streams. */
+@Module({
+  controllers,
+  providers: [...commandHandlers, ...queryHandlers, CaseAccess, TaskAccess, JobWorkers, TimerScheduler, WorkflowRuntime],
+  exports: [WorkflowRuntime, JobWorkers, TimerScheduler],
+})
+export class ApiWorkflowModule {}

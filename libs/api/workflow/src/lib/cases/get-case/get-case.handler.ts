@@ -1,0 +1,16 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { toCaseView } from '@banjie/engine';
+import type { CaseView } from '@banjie/contracts';
+import { CaseAccess } from '../../shared/case-access';
+import { GetCaseQuery } from './get-case.query';
+
+/** Folds the case's stream (cached by revision): always current, whatever the read models' lag. */
+@QueryHandler(GetCaseQuery)
+export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
+  constructor(private readonly access: CaseAccess) {}
+
+  async execute({ caseId, actor }: GetCaseQuery): Promise<CaseView> {
+    const loaded = await this.access.load(caseId, actor);
+    return { ...toCaseView(loaded.state), revision: Number(loaded.revision) };
+  }
+}

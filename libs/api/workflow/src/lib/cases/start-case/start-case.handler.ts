@@ -1,0 +1,36 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApiError, CaseCommands, DefinitionRegistry, canSeeZone } from '@banjie/api-core';
+import type { CaseView } from '@banjie/contracts';
+import { randomUUID } from 'node:crypto';
+import { StartCaseCommand } from './start-case.command';
+
+@CommandHandler(StartCaseCommand)
+export class StartCaseHandler implements ICommandHandler<StartCaseCommand> {
+  constructor(
+    private readonly definitions: DefinitionRegistry,
+    private readonly cases: CaseCommands,
+  ) {}
+
+  async execute(command: StartCaseCommand): Promise<CaseView> {
+    const definition = await this.definitions.find(command.definitionKey, command.version);
+    if (!definition || !canSeeZone(command.actor, definition.zoneId)) {
+      throw ApiError.notFound(command.version === undefined ? `Definition ${command.definitionKey}` : `Definition ${command.definitionKey} version ${command.version}`);
+    }
+    const caseId = randomUUID();
+    const outcome = await this.cases.start({
+      caseId,
+      actor: command.actor,
+      correlationId: command.correlationId,
+      command: {
+        type: 'StartCase',
+        caseId,
+        definitionKey: definition.key,
+        version: definition.version,
+        zoneId: definition.zoneId,
+        businessKey: command.businessKey,
+        variables: command.variables,
+      },
+    });
+    return outcome.view;
+  }
+}

@@ -1,0 +1,42 @@
+import { Body, Controller, Post, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiError, isProvinceWide, type Actor } from '@banjie/api-core';
+import { CurrentActor, Roles } from '@banjie/api-auth';
+import { ZONES, type DeploymentView } from '@banjie/contracts';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import type { Response } from 'express';
+import { DeployDefinitionCommand } from './deploy-definition.command';
+import { DeployDefinitionDto } from './deploy-definition.dto';
+
+@ApiTags('definitions')
+@ApiBearerAuth()
+@Controller('definitions')
+export class DeployDefinitionController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @Roles('designer', 'admin')
+  @ApiOperation({ summary: 'Deploy a BPMN model: 201 with a new version, 200 when the same XML is already deployed' })
+  @ApiBody({ type: DeployDefinitionDto })
+  async deploy(@Body() body: unknown, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response, @Query('zoneId') zoneId?: string): Promise<DeploymentView> {
+    const { xml, forms } = readDeployBody(body);
+    const zone = isProvinceWide(actor) ? zoneId : actor.zoneId;
+    if (!zone || !(ZONES as readonly string[]).includes(zone)) throw ApiError.badRequest('Province-wide users name the zone to deploy to: ?zoneId=lf');
+    const { created, definition } = await this.commandBus.execute(new DeployDefinitionCommand(xml, forms, zone, actor));
+    res.status(created ? 201 : 200);
+    return { key: definition.key, version: definition.version, name: definition.name, hash: definition.hash, deployedAt: definition.deployedAt, warnings: definition.warnings };
+  }
+}
+
+function readDeployBody(body: unknown): { xml: string; forms: Record<string, unknown> } {
+  if (typeof body === 'string') return { xml: body, forms: {} };
+  const dto = plainToInstance(DeployDefinitionDto, body ?? {});
+  const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) {
+    const details = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((message) => ({ field: e.property, message })));
+    throw ApiError.badRequest('The deployment body is not valid', details);
+  }
+  return { xml: dto.xml, forms: dto.forms ?? {} };
+}

@@ -1,0 +1,22 @@
+import { Controller, Get, Query as QueryString } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@banjie/api-core';
+import { CurrentActor, Roles } from '@banjie/api-auth';
+import type { TaskView } from '@banjie/contracts';
+import { ListTasksDto } from './list-tasks.dto';
+import { ListTasksQuery } from './list-tasks.query';
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('tasks')
+export class ListTasksController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @Roles('clerk', 'agent', 'leader', 'auditor', 'admin')
+  @ApiOperation({ summary: 'Tasks of your inbox' })
+  list(@QueryString() filter: ListTasksDto, @CurrentActor() actor: Actor): Promise<TaskView[]> {
+    return this.queryBus.execute(new ListTasksQuery(filter, actor));
+  }
+}

@@ -1,0 +1,50 @@
+import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiError, EVENT_STORE, canSeeZone, comparePositions, type Actor } from '@banjie/api-core';
+import { AcceptsQueryToken, CurrentActor, Roles } from '@banjie/api-auth';
+import { ProjectionRunner } from '@banjie/api-projections';
+import type { EventStore, RecordedEvent } from '@banjie/event-store';
+import type { Request, Response } from 'express';
+import { EventStreamResponse, lastEventIdOf } from '../../shared/event-stream-response';
+
+/**
+ * `GET /api/zones/:zoneId/live`: every case event of a zone as Server-Sent Events, `id:` = store
+ * position. Resuming with `Last-Event-ID` replays what came after that position, then goes live.
+ */
+@ApiTags('zones')
+@ApiBearerAuth()
+@Controller('zones')
+export class ZoneLiveController {
+  constructor(
+    private readonly projections: ProjectionRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Get(':zoneId/live')
+  @Roles('designer', 'clerk', 'agent', 'leader', 'auditor', 'admin')
+  @AcceptsQueryToken()
+  @ApiProduces('text/event-stream')
+  @ApiOperation({ summary: 'Live case events of a zone (SSE; id = store position; resume with Last-Event-ID)' })
+  async live(@Param('zoneId') zoneId: string, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
+    if (!canSeeZone(actor, zoneId)) throw ApiError.notFound(`Zone ${zoneId}`);
+    const inZone = (e: RecordedEvent) => e.stream.startsWith('case-') && (zoneId === 'province' || e.metadata['zoneId'] === zoneId);
+    let sent = lastEventIdOf(req);
+    const sse = new EventStreamResponse(req, res);
+    const pending: RecordedEvent[] = [];
+    let replaying = sent !== undefined;
+    const send = (event: RecordedEvent) => {
+      if (!inZone(event) || (sent !== undefined && comparePositions(event.position, sent) <= 0)) return;
+      sent = event.position;
+      sse.send(event.position, event.type, { caseId: event.stream.slice('case-'.length), revision: Number(event.revision), type: event.type, data: event.data, recordedAt: event.recordedAt });
+    };
+    const subscription = this.projections.applied$.subscribe((event) => (replaying ? pending.push(event) : send(event)));
+    sse.whenClosed(() => subscription.unsubscribe());
+    if (sent === undefined) return;
+    for await (const event of this.store.readAll({ after: sent, filter: { streamPrefix: ['case-'] } })) {
+      if (sse.isClosed) return;
+      send(event);
+    }
+    replaying = false;
+    for (const event of pending) send(event);
+  }
+}

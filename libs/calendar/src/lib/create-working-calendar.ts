@@ -1,0 +1,99 @@
+import {
+  addCalendarDays,
+  dayOfMs,
+  formatInstant,
+  instantMs,
+  legalTimeZone,
+  MS_PER_DAY,
+  startOfDayMs,
+  weekdayOf,
+  type LegalTimeZone,
+} from './beijing-time';
+import { InvalidWorkingDaysError } from './calendar-errors';
+import { statutoryHolidayTable, type StatutoryHolidayTable } from './statutory-holiday-table';
+import type { WorkingCalendar } from './working-calendar';
+
+/** A zone's own changes to the national table (e.g. a local holiday, or a weekend service day). */
+export interface ZoneCalendarOverrides {
+  /** Days (`YYYY-MM-DD`) that are working days in this zone whatever the table says. */
+  readonly workingDays?: readonly string[];
+  /** Days (`YYYY-MM-DD`) that are days off in this zone whatever the table says; wins over `workingDays`. */
+  readonly holidays?: readonly string[];
+}
+
+/** How to build a {@link WorkingCalendar}. */
+export interface WorkingCalendarOptions {
+  readonly zoneId?: string;
+  readonly overrides?: ZoneCalendarOverrides;
+  /** IANA name of Beijing time (default `Asia/Shanghai`); any other zone is refused. */
+  readonly timeZone?: string;
+  /** The national table; defaults to the one shipped by `chinese-days`. */
+  readonly table?: StatutoryHolidayTable;
+}
+
+/**
+ * The legal working-day calendar of a zone, from the `chinese-days` table plus the zone's overrides.
+ *
+ * - Counting starts on the next working day after the day something is received, whatever day
+ *   that is (a weekend or holiday receipt counts from the first working day after it).
+ * - A deadline of `n` whole working days is the end of the n-th working day, written as the first
+ *   instant of the next calendar day (`…T00:00:00+08:00`); `n = 0` is the end of the receipt day.
+ * - A fraction of a day is placed on the working day after the last whole one, as that share of
+ *   its 24 hours from midnight: 2.4 working days from Monday 2026-03-02 end at Thursday 09:36.
+ * - Years the table does not cover (before 2004 or after its last published year, 2026 in
+ *   `chinese-days` 1.5.7) have only Monday–Friday as working days: no holidays are known there.
+ */
+export function createWorkingCalendar(options: WorkingCalendarOptions = {}): WorkingCalendar {
+  const zone = legalTimeZone(options.timeZone);
+  const table = options.table ?? statutoryHolidayTable;
+  const extraWorkingDays = new Set(options.overrides?.workingDays ?? []);
+  const extraHolidays = new Set(options.overrides?.holidays ?? []);
+
+  const isWorkingDay = (day: string): boolean => {
+    if (extraHolidays.has(day)) return false;
+    if (extraWorkingDays.has(day)) return true;
+    if (table.adjustedWorkingDays[day]) return true;
+    if (table.holidays[day]) return false;
+    const weekday = weekdayOf(day);
+    return weekday >= 1 && weekday <= 5;
+  };
+
+  return {
+    timeZone: zone.name,
+    ...(options.zoneId === undefined ? {} : { zoneId: options.zoneId }),
+    isWorkingDay,
+    addWorkingDays: (from, n) => formatInstant(deadlineMs(isWorkingDay, zone, instantMs(from, zone), n), zone),
+    workingDaysBetween: (from, to) => countWorkingDays(isWorkingDay, zone, from, to),
+  };
+}
+
+/** The n-th working day after `day` (n ≥ 1). */
+export function nthWorkingDayAfter(isWorkingDay: (day: string) => boolean, day: string, n: number): string {
+  let current = day;
+  for (let counted = 0; counted < n; ) {
+    current = addCalendarDays(current, 1);
+    if (isWorkingDay(current)) counted += 1;
+  }
+  return current;
+}
+
+function deadlineMs(isWorkingDay: (day: string) => boolean, zone: LegalTimeZone, fromMs: number, n: number): number {
+  if (!Number.isFinite(n) || n < 0) throw new InvalidWorkingDaysError(n, 'it must be a finite number ≥ 0');
+  const receiptDay = dayOfMs(fromMs, zone);
+  const wholeDays = Math.floor(n);
+  const fraction = n - wholeDays;
+  const lastWholeDay = wholeDays === 0 ? receiptDay : nthWorkingDayAfter(isWorkingDay, receiptDay, wholeDays);
+  if (fraction === 0) return startOfDayMs(addCalendarDays(lastWholeDay, 1), zone);
+  const partialDay = nthWorkingDayAfter(isWorkingDay, lastWholeDay, 1);
+  return startOfDayMs(partialDay, zone) + Math.round(fraction * MS_PER_DAY);
+}
+
+function countWorkingDays(isWorkingDay: (day: string) => boolean, zone: LegalTimeZone, from: string, to: string): number {
+  const fromDay = dayOfMs(instantMs(from, zone), zone);
+  const toDay = dayOfMs(instantMs(to, zone), zone);
+  let count = 0;
+  for (let day = addCalendarDays(fromDay, 1); day <= toDay; day = addCalendarDays(day, 1)) {
+    if (isWorkingDay(day)) count += 1;
+  }
+  return count;
+}

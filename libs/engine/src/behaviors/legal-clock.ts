@@ -1,0 +1,101 @@
+import type { Variables } from '../lib/api';
+import type { LegalLimitDefinition } from '../model/process-model';
+import type { CaseRun } from '../runtime/case-run';
+import type { DeadlineState } from '../state/case-state';
+import { evaluateValue, ExpressionFailure } from './expressions';
+import { scheduleTimer } from './timers';
+import { addWorkingDays, MAX_WORKING_DAYS } from './working-days';
+import { findDeadline } from '../state/case-state-queries';
+
+/** The deadline an element instance got from its legal limit. */
+export interface StartedDeadline {
+  dueAt: string;
+  limitWorkingDays: number;
+}
+
+/**
+ * Starts the legal clock of an instance with a `banjie:legalLimit`: records the deadline and
+ * schedules the yellow and red warnings. Starting an instance's deadline twice is a no-op.
+ */
+export function startDeadline(
+  run: CaseRun,
+  owner: { instanceId: string; elementId: string; taskId?: string },
+  limit: LegalLimitDefinition,
+  variables: Variables,
+): StartedDeadline {
+  const existing = findDeadline(run.state, owner.instanceId);
+  if (existing) return { dueAt: existing.dueAt, limitWorkingDays: existing.limitWorkingDays };
+  const days = Number(evaluateValue(limit.workingDays, variables));
+  if (!Number.isFinite(days) || days <= 0) throw new ExpressionFailure(`the legal limit "${limit.workingDays}" is not a positive number of working days`);
+  const calendar = run.calendar;
+  const dueAt = addWorkingDays(calendar, run.now, days);
+  const yellowAt = addWorkingDays(calendar, run.now, days * limit.yellowAt);
+  run.emit('DeadlineSet', {
+    elementInstanceId: owner.instanceId,
+    elementId: owner.elementId,
+    ...(owner.taskId ? { taskId: owner.taskId } : {}),
+    limitWorkingDays: days,
+    startedAt: run.now,
+    yellowAt,
+    dueAt,
+  });
+  scheduleTimer(run, owner.elementId, owner.instanceId, { dueAt: yellowAt }, 'deadline-yellow');
+  scheduleTimer(run, owner.elementId, owner.instanceId, { dueAt }, 'deadline-red');
+  return { dueAt, limitWorkingDays: days };
+}
+
+/** Ends an instance's deadline (its timers are cancelled with the instance's other waits). */
+export function clearDeadline(run: CaseRun, instanceId: string): void {
+  if (findDeadline(run.state, instanceId)) run.emit('DeadlineCleared', { elementInstanceId: instanceId });
+}
+
+/** Pauses the legal clock (补正时间不计入时限). */
+export function pauseClock(run: CaseRun, reason: string, byInstanceId?: string): void {
+  run.emit('ClockPaused', { at: run.now, reason, ...(byInstanceId ? { elementInstanceId: byInstanceId } : {}) });
+}
+
+/**
+ * Resumes the legal clock: every open deadline moves by the working days the pause lasted and
+ * its warnings not yet raised are scheduled again.
+ */
+export function resumeClock(run: CaseRun): void {
+  const pausedAt = run.state.clock.pausedAt;
+  if (!pausedAt) return;
+  const paused = Math.max(0, run.calendar.workingDaysBetween(pausedAt, run.now));
+  run.emit('ClockResumed', { at: run.now, pausedWorkingDays: paused });
+  for (const deadline of run.state.deadlines) shiftDeadline(run, deadline, paused);
+}
+
+function shiftDeadline(run: CaseRun, deadline: DeadlineState, paused: number): void {
+  const calendar = run.calendar;
+  const extended = deadline.extendedWorkingDays + paused;
+  const fraction = yellowFraction(run, deadline);
+  const dueAt = calendar.addWorkingDays(deadline.startedAt, Math.min(deadline.limitWorkingDays + extended, MAX_WORKING_DAYS));
+  const yellowAt = calendar.addWorkingDays(deadline.startedAt, Math.min(deadline.limitWorkingDays * fraction + extended, MAX_WORKING_DAYS));
+  if (paused > 0) {
+    run.emit('DeadlineSet', {
+      elementInstanceId: deadline.elementInstanceId,
+      elementId: deadline.elementId,
+      ...(deadline.taskId ? { taskId: deadline.taskId } : {}),
+      limitWorkingDays: deadline.limitWorkingDays,
+      startedAt: deadline.startedAt,
+      yellowAt,
+      dueAt,
+      extendedWorkingDays: extended,
+    });
+  }
+  const levels = deadline.warning === 'none' ? (['deadline-yellow', 'deadline-red'] as const) : deadline.warning === 'yellow' ? (['deadline-red'] as const) : [];
+  for (const purpose of levels) {
+    const at = purpose === 'deadline-yellow' ? yellowAt : dueAt;
+    const timer = run.state.timers.find((t) => t.purpose === purpose && t.elementInstanceId === deadline.elementInstanceId);
+    if (timer && timer.dueAt === at) continue;
+    if (timer) run.emit('TimerCancelled', { timerId: timer.timerId });
+    scheduleTimer(run, deadline.elementId, deadline.elementInstanceId, { dueAt: at }, purpose);
+  }
+}
+
+function yellowFraction(run: CaseRun, deadline: DeadlineState): number {
+  const instance = run.instance(deadline.elementInstanceId);
+  const limit = instance ? run.element(instance).legalLimit : run.rootModel.legalLimit;
+  return limit?.yellowAt ?? 0.8;
+}

@@ -1,0 +1,76 @@
+import { createWorkingCalendar } from '@banjie/calendar';
+import { CaseRun } from '../runtime/case-run';
+import { initialCaseState } from '../state/case-state';
+import type { ProcessModel } from '../model/process-model';
+import { ExpressionFailure } from './expressions';
+import { nextCycle, nextTimerStart, timerDue } from './timers';
+
+function runAt(now: string): CaseRun {
+  return new CaseRun({} as ProcessModel, initialCaseState(), { now, newId: () => 'id', calendar: createWorkingCalendar() });
+}
+
+describe('timer values', () => {
+  it('a duration is added to now, calendar parts first', () => {
+    // given
+    const run = runAt('2026-01-31T10:00:00Z');
+
+    // when
+    const due = timerDue(run, { kind: 'duration', expression: 'P1M1DT2H30M' }, {});
+
+    // then
+    expect(due).toEqual({ dueAt: '2026-03-04T12:30:00.000Z' });
+  });
+
+  it('a FEEL date is evaluated against the variables', () => {
+    // given
+    const run = runAt('2026-01-01T00:00:00Z');
+
+    // when
+    const due = timerDue(run, { kind: 'date', expression: '=publicityEnds' }, { publicityEnds: '2026-02-01T08:00:00+08:00' });
+
+    // then
+    expect(due.dueAt).toBe('2026-02-01T00:00:00.000Z');
+  });
+
+  it('a bounded cycle counts down its repetitions and an unbounded one never ends', () => {
+    // given
+    const run = runAt('2026-01-01T00:00:00Z');
+
+    // when
+    const bounded = timerDue(run, { kind: 'cycle', expression: 'R3/PT1H' }, {});
+    const unbounded = timerDue(run, { kind: 'cycle', expression: 'R/2026-03-01T00:00:00Z/P1M' }, {});
+
+    // then
+    expect(bounded).toEqual({ dueAt: '2026-01-01T01:00:00.000Z', repetitions: 2, interval: 'PT1H' });
+    expect(unbounded).toEqual({ dueAt: '2026-03-01T00:00:00.000Z', repetitions: -1, interval: 'P1M' });
+    expect(nextCycle('2026-01-01T01:00:00.000Z', 0, 'PT1H')).toBeUndefined();
+    expect(nextCycle('2026-03-01T00:00:00.000Z', -1, 'P1M')).toEqual({ dueAt: '2026-04-01T00:00:00.000Z', repetitions: -1, interval: 'P1M' });
+  });
+
+  it('a value that is no date, duration or cycle is an expression failure (an incident), not a crash', () => {
+    // given
+    const run = runAt('2026-01-01T00:00:00Z');
+
+    // when / then
+    expect(() => timerDue(run, { kind: 'duration', expression: 'five days' }, {})).toThrow(ExpressionFailure);
+    expect(() => timerDue(run, { kind: 'cycle', expression: 'every day' }, {})).toThrow(ExpressionFailure);
+    expect(() => timerDue(run, { kind: 'workingDays', expression: '=days' }, {})).toThrow(ExpressionFailure);
+    expect(() => timerDue(run, { kind: 'workingDays', expression: '1000000000' }, {})).toThrow(ExpressionFailure);
+    expect(() => timerDue(run, { kind: 'duration', expression: 'P999999999Y' }, {})).toThrow(ExpressionFailure);
+  });
+});
+
+describe('timer start events', () => {
+  it('the api scheduler learns when a timer start is next due, or why it cannot be', () => {
+    // given
+    const calendar = createWorkingCalendar();
+
+    // when
+    const monthly = nextTimerStart({ kind: 'cycle', expression: 'R/2026-12-01T01:00:00Z/P1M' }, '2026-11-28T00:00:00Z', calendar);
+    const broken = nextTimerStart({ kind: 'duration', expression: 'soon' }, '2026-11-28T00:00:00Z', calendar);
+
+    // then
+    expect(monthly).toEqual({ dueAt: '2026-12-01T01:00:00.000Z', repetitions: -1, interval: 'P1M' });
+    expect(broken).toEqual({ error: expect.stringContaining('not an ISO-8601 duration') });
+  });
+});

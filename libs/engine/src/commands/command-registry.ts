@@ -1,0 +1,29 @@
+import type { EngineCommand } from '../lib/api';
+import * as kase from './case.commands';
+import type { CommandHandler } from './command-handler';
+import * as incident from './incident.commands';
+import * as job from './job.commands';
+import { startCase } from './start-case.command';
+import * as task from './task.commands';
+import * as wait from './wait.commands';
+
+type CommandRegistry = { readonly [K in EngineCommand['type']]: CommandHandler<K> };
+
+/** One handler per engine command; the compiler checks none is missing. */
+export const commandHandlers = {
+  StartCase: startCase,
+  ClaimTask: task.claimTask,
+  UnclaimTask: task.unclaimTask,
+  CompleteTask: task.completeTask,
+  CompleteJob: job.completeJob,
+  FailJob: job.failJob,
+  FireTimer: wait.fireTimer,
+  CorrelateMessage: wait.correlateMessage,
+  BroadcastSignal: wait.broadcastSignal,
+  SetVariables: incident.setVariables,
+  ResolveIncident: incident.resolveIncident,
+  PauseClock: kase.pauseCaseClock,
+  ResumeClock: kase.resumeCaseClock,
+  SubmitEvaluation: kase.submitEvaluation,
+  CancelCase: kase.cancelCase,
+} satisfies CommandRegistry;

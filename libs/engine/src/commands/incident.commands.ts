@@ -1,0 +1,24 @@
+import { createJob } from '../behaviors/jobs';
+import { enter, leave } from '../behaviors/transitions';
+import { isVariables, reject, type CommandHandler } from './command-handler';
+import { findIncident } from '../state/case-state-queries';
+
+/** Sets variables on the case or on one active scope (to fix what an incident complained of). */
+export const setVariables: CommandHandler<'SetVariables'> = (run, command) => {
+  if (!isVariables(command.variables)) return reject('invalid_variables', 'variables must be a JSON object');
+  const scopeId = command.scopeId ?? run.state.caseId;
+  if (scopeId !== run.state.caseId && !run.instance(scopeId)) return reject('not_found', `no active scope ${scopeId}`);
+  run.emit('VariablesSet', scopeId === run.state.caseId ? { variables: { ...command.variables } } : { scopeId, variables: { ...command.variables } });
+};
+
+/** Resolves an incident and retries the step it interrupted. */
+export const resolveIncident: CommandHandler<'ResolveIncident'> = (run, command) => {
+  const incident = findIncident(run.state, command.incidentId);
+  if (!incident) return reject('not_found', `no open incident ${command.incidentId}`);
+  run.emit('IncidentResolved', { incidentId: incident.incidentId });
+  const instance = run.instance(incident.elementInstanceId);
+  if (!instance) return;
+  if (incident.retry === 'activate') enter(run, instance);
+  else if (incident.retry === 'complete') leave(run, instance);
+  else createJob(run, instance, run.element(instance));
+};

@@ -1,0 +1,43 @@
+import { leave } from '../behaviors/transitions';
+import { propagateVariables, setLocalVariables } from '../behaviors/variables';
+import type { Variables } from '../lib/api';
+import type { CaseRun } from '../runtime/case-run';
+import type { ElementInstance } from '../state/case-state';
+import { isVariables, reject, type CommandHandler } from './command-handler';
+import { findTask } from '../state/case-state-queries';
+
+/** Claims an open task for a user; claiming one's own task again changes nothing. */
+export const claimTask: CommandHandler<'ClaimTask'> = (run, command) => {
+  const task = findTask(run.state, command.taskId);
+  if (!task) return reject('not_found', `no open task ${command.taskId}`);
+  if (task.assignee === command.userId) return;
+  if (task.assignee) return reject('conflict', `task ${command.taskId} is claimed by another user`);
+  run.emit('TaskClaimed', { taskId: task.taskId, userId: command.userId, at: run.now });
+};
+
+/** Gives a claimed task back to its candidates. */
+export const unclaimTask: CommandHandler<'UnclaimTask'> = (run, command) => {
+  const task = findTask(run.state, command.taskId);
+  if (!task) return reject('not_found', `no open task ${command.taskId}`);
+  if (task.assignee !== command.userId) return reject('conflict', `task ${command.taskId} is not claimed by ${command.userId}`);
+  run.emit('TaskUnclaimed', { taskId: task.taskId, userId: command.userId, at: run.now });
+};
+
+/** Completes an open task with the form's variables; the token moves on. */
+export const completeTask: CommandHandler<'CompleteTask'> = (run, command) => {
+  const task = findTask(run.state, command.taskId);
+  if (!task) return reject('not_found', `no open task ${command.taskId}`);
+  if (task.assignee && task.assignee !== command.userId) return reject('conflict', `task ${command.taskId} is claimed by another user`);
+  if (command.variables !== undefined && !isVariables(command.variables)) return reject('invalid_variables', 'variables must be a JSON object');
+  const variables = { ...(command.variables ?? {}) };
+  run.emit('TaskCompleted', { taskId: task.taskId, userId: command.userId, variables, at: run.now });
+  const instance = run.instance(task.elementInstanceId);
+  if (instance) completeWork(run, instance, variables);
+};
+
+/** A task's or job's result: into the element's own scope when it maps outputs, else outward. */
+export function completeWork(run: CaseRun, instance: ElementInstance, variables: Variables): void {
+  if (run.element(instance).outputs.length > 0) setLocalVariables(run, instance.id, variables);
+  else propagateVariables(run, instance.id, variables);
+  leave(run, instance);
+}

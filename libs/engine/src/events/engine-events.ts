@@ -1,0 +1,95 @@
+import type { EngineEvent, Variables } from '../lib/api';
+import type { ModelRef, RetryStep, TimerPurpose, WarningLevel } from '../state/case-state';
+
+/**
+ * The payload of every engine event, by type (all at version 1). The api's projections, timer
+ * scheduler and message correlation read these names and fields: add, never rename.
+ */
+export interface EngineEventData {
+  CaseStarted: { caseId: string; definitionKey: string; version: number; zoneId: string; businessKey: string; variables: Variables; startedAt: string };
+  ElementActivated: {
+    elementInstanceId: string;
+    elementId: string;
+    elementType: string;
+    scopeId?: string;
+    at: string;
+    model?: ModelRef;
+    loopCounter?: number;
+    /** Joining gateways: the waiting arrivals this activation consumes. */
+    consumedFlows?: string[];
+  };
+  /** A call activity resolved the process it runs (key and version), run as its child scope. */
+  CalledProcessStarted: { elementInstanceId: string; processId: string; version: number };
+  ElementCompleted: { elementInstanceId: string; elementId: string; at: string };
+  ElementTerminated: { elementInstanceId: string; elementId: string; at: string };
+  SequenceFlowTaken: { flowId: string; at: string; scopeId?: string; targetId?: string; /** The target is a join that waits. */ joins?: boolean };
+  VariablesSet: { scopeId?: string; variables: Variables };
+  TaskCreated: {
+    taskId: string;
+    elementId: string;
+    elementInstanceId: string;
+    name: string;
+    assignee?: string;
+    candidateGroups: string[];
+    candidateUsers: string[];
+    formId?: string;
+    createdAt: string;
+    dueAt?: string;
+    limitWorkingDays?: number;
+  };
+  TaskClaimed: { taskId: string; userId: string; at: string };
+  TaskUnclaimed: { taskId: string; userId: string; at: string };
+  TaskCompleted: { taskId: string; userId: string; variables: Variables; at: string };
+  TaskCancelled: { taskId: string; at: string };
+  TimerScheduled: { timerId: string; elementId: string; dueAt: string; purpose: TimerPurpose; elementInstanceId?: string; repetitions?: number; interval?: string };
+  TimerFired: { timerId: string; at: string };
+  TimerCancelled: { timerId: string };
+  MessageSubscriptionOpened: { subscriptionId: string; messageName: string; correlationKey: string; elementId: string; elementInstanceId: string };
+  MessageSubscriptionClosed: { subscriptionId: string };
+  MessageCorrelated: { subscriptionId?: string; messageName: string; correlationKey: string; elementId: string; variables: Variables };
+  /** A send task, message throw or message end event sent a message (the api delivers it). */
+  MessageSent: { messageName: string; correlationKey: string; elementId: string; variables: Variables; at: string };
+  SignalSubscriptionOpened: { subscriptionId: string; signalName: string; elementId: string; elementInstanceId: string };
+  SignalSubscriptionClosed: { subscriptionId: string };
+  /** A signal throw event broadcast a signal (the api forwards it to the zone's other cases). */
+  SignalThrown: { signalName: string; elementId: string; variables: Variables; at: string };
+  JobCreated: { jobId: string; jobType: string; elementId: string; elementInstanceId: string; variables: Variables; retries?: number };
+  JobCompleted: { jobId: string; variables: Variables };
+  /** The job's element was interrupted or cancelled: no worker may complete it any more. */
+  JobCancelled: { jobId: string };
+  /** A multi-instance activity evaluated its input collection: one inner instance per item. */
+  LoopCollectionResolved: { elementInstanceId: string; items: unknown[] };
+  JobFailed: { jobId: string; message: string };
+  DeadlineSet: {
+    elementInstanceId: string;
+    elementId: string;
+    taskId?: string;
+    limitWorkingDays: number;
+    startedAt: string;
+    yellowAt: string;
+    dueAt: string;
+    /** Working days added by pauses of the legal clock. */
+    extendedWorkingDays?: number;
+  };
+  DeadlineWarned: { elementInstanceId: string; elementId: string; taskId?: string; level: Exclude<WarningLevel, 'none'>; at: string };
+  DeadlineCleared: { elementInstanceId: string };
+  ClockPaused: { at: string; reason: string; elementInstanceId?: string };
+  ClockResumed: { at: string; pausedWorkingDays: number };
+  IncidentRaised: { incidentId: string; elementId: string; elementInstanceId: string; message: string; retry: RetryStep; jobId?: string };
+  IncidentResolved: { incidentId: string };
+  EvaluationSubmitted: { rating: number; comment?: string; userId: string; at: string };
+  CaseCompleted: { endedAt: string };
+  CaseCancelled: { reason: string; endedAt: string };
+  CaseTerminated: { endedAt: string };
+}
+
+/** Every engine event type. */
+export type EventType = keyof EngineEventData;
+
+/** An engine event of one type. */
+export type CaseEvent<K extends EventType = EventType> = { [T in K]: EngineEvent<T, EngineEventData[T]> }[K];
+
+/** Builds a version-1 event. */
+export function event<K extends EventType>(type: K, data: EngineEventData[K]): CaseEvent<K> {
+  return { type, v: 1, data } as CaseEvent<K>;
+}

@@ -1,0 +1,177 @@
+import type { ModelProblem } from '../lib/api';
+
+/** The BPMN element kinds the engine executes (the moddle type without the `bpmn:` prefix). */
+export type ElementKind =
+  | 'startEvent'
+  | 'endEvent'
+  | 'intermediateCatchEvent'
+  | 'intermediateThrowEvent'
+  | 'boundaryEvent'
+  | 'task'
+  | 'userTask'
+  | 'serviceTask'
+  | 'sendTask'
+  | 'receiveTask'
+  | 'manualTask'
+  | 'businessRuleTask'
+  | 'scriptTask'
+  | 'exclusiveGateway'
+  | 'parallelGateway'
+  | 'inclusiveGateway'
+  | 'eventBasedGateway'
+  | 'subProcess'
+  | 'callActivity';
+
+/** The trigger an event element waits for or throws. */
+export type EventTriggerKind = 'none' | 'message' | 'timer' | 'error' | 'escalation' | 'signal' | 'terminate' | 'link';
+
+/** A timer's definition: an ISO date, an ISO duration, an ISO cycle, or working days (banjie). */
+export interface TimerDefinition {
+  readonly kind: 'date' | 'duration' | 'cycle' | 'workingDays';
+  /** The literal or FEEL expression (`=…`) giving the value. */
+  readonly expression: string;
+}
+
+/** What an event element catches or throws. */
+export interface EventTrigger {
+  readonly kind: EventTriggerKind;
+  readonly messageName?: string;
+  /** FEEL expression for a message's correlation key. */
+  readonly correlationKey?: string;
+  readonly timer?: TimerDefinition;
+  /** Error code; absent on a catch event means "any error". */
+  readonly errorCode?: string;
+  /** Escalation code; absent on a catch event means "any escalation". */
+  readonly escalationCode?: string;
+  readonly signalName?: string;
+  readonly linkName?: string;
+}
+
+/** A `zeebe:input` / `zeebe:output` pair: `target` receives the value of `source` (FEEL). */
+export interface VariableMapping {
+  readonly source: string;
+  readonly target: string;
+}
+
+/** Assignment, form and schedule of a user task. */
+export interface UserTaskDefinition {
+  readonly assignee?: string;
+  readonly candidateGroups?: string;
+  readonly candidateUsers?: string;
+  readonly formId?: string;
+  readonly dueDate?: string;
+}
+
+/** `zeebe:loopCharacteristics` with the BPMN multi-instance flag. */
+export interface MultiInstanceDefinition {
+  readonly sequential: boolean;
+  readonly inputCollection?: string;
+  readonly inputElement?: string;
+  readonly outputCollection?: string;
+  readonly outputElement?: string;
+  readonly completionCondition?: string;
+  /** BPMN `loopCardinality`, used when there is no input collection. */
+  readonly cardinality?: string;
+}
+
+/** The process a call activity runs, with its version binding. */
+export interface CalledElementDefinition {
+  readonly processId: string;
+  /** Pinned version (from `versionTag` with `bindingType="versionTag"`); absent = latest. */
+  readonly version?: number;
+  readonly propagateAllChildVariables: boolean;
+  readonly propagateAllParentVariables: boolean;
+}
+
+/** A legal limit in working days (`banjie:legalLimit`). */
+export interface LegalLimitDefinition {
+  /** A number or a FEEL expression (`=…`). */
+  readonly workingDays: string;
+  readonly yellowAt: number;
+  readonly escalateTo?: string;
+  readonly tier?: string;
+}
+
+/** One executable flow node, as plain data. */
+export interface ElementDefinition {
+  readonly id: string;
+  readonly kind: ElementKind;
+  readonly name?: string;
+  /** The id of the enclosing process or sub-process. */
+  readonly scopeId: string;
+  readonly incoming: readonly string[];
+  readonly outgoing: readonly string[];
+  readonly defaultFlow?: string;
+  readonly trigger?: EventTrigger;
+  /** Boundary events: the activity they sit on, and whether they interrupt it. */
+  readonly attachedTo?: string;
+  readonly interrupting?: boolean;
+  /** Boundary events attached to this activity. */
+  readonly boundaryEvents: readonly string[];
+  readonly userTask?: UserTaskDefinition;
+  /** `zeebe:taskDefinition type`: the job type of a service-like task. */
+  readonly jobType?: string;
+  readonly jobRetries?: number;
+  readonly script?: { readonly expression: string; readonly resultVariable?: string };
+  readonly inputs: readonly VariableMapping[];
+  readonly outputs: readonly VariableMapping[];
+  readonly multiInstance?: MultiInstanceDefinition;
+  readonly calledElement?: CalledElementDefinition;
+  readonly legalLimit?: LegalLimitDefinition;
+  /** `banjie:clockControl pause="true"`: the legal clock stops while this element is active. */
+  readonly pausesClock?: boolean;
+  /** Sub-processes: an event sub-process, started by its start event. */
+  readonly triggeredByEvent?: boolean;
+}
+
+/** A sequence flow with its optional FEEL condition. */
+export interface FlowDefinition {
+  readonly id: string;
+  readonly sourceRef: string;
+  readonly targetRef: string;
+  readonly condition?: string;
+}
+
+/** A process or sub-process: the elements whose parent it is. */
+export interface ScopeDefinition {
+  readonly id: string;
+  readonly elements: readonly string[];
+  /** None start events (the ones a plain start or an embedded sub-process uses). */
+  readonly noneStartEvents: readonly string[];
+  /** Start events of the event sub-processes directly inside this scope. */
+  readonly eventSubProcessStarts: readonly string[];
+  /** Intermediate catch link events by link name. */
+  readonly linkTargets: Readonly<Record<string, string>>;
+}
+
+/** What the api needs of a user task to check a form. */
+export interface UserTaskInfo {
+  readonly elementId: string;
+  readonly name?: string;
+  readonly formId?: string;
+}
+
+/** A compiled, immutable, executable process. Compile once, decide many times. */
+export interface ProcessModel {
+  /** The executable process id, the definition key. */
+  readonly key: string;
+  readonly name: string;
+  readonly elements: Readonly<Record<string, ElementDefinition>>;
+  readonly flows: Readonly<Record<string, FlowDefinition>>;
+  readonly scopes: Readonly<Record<string, ScopeDefinition>>;
+  /** For each inclusive gateway, the elements from which a token can still reach it. */
+  readonly upstream: Readonly<Record<string, Readonly<Record<string, true>>>>;
+  readonly legalLimit?: LegalLimitDefinition;
+  readonly messageStartEvents: readonly { elementId: string; messageName: string }[];
+  readonly timerStartEvents: readonly { elementId: string; timer: TimerDefinition }[];
+  readonly signalStartEvents: readonly { elementId: string; signalName: string }[];
+  /** Forms passed to `compile`, by form id. */
+  readonly forms: Readonly<Record<string, unknown>>;
+  /** The user task with that id, or undefined. */
+  userTask(elementId: string): UserTaskInfo | undefined;
+}
+
+/** The result of `compile`: a model with warnings, or every problem found. */
+export type CompileResult =
+  | { ok: true; model: ProcessModel; warnings: ModelProblem[] }
+  | { ok: false; problems: ModelProblem[] };

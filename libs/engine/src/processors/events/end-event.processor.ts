@@ -1,0 +1,42 @@
+import { ModelFailure } from '../../behaviors/incidents';
+import { createJob } from '../../behaviors/jobs';
+import { emitSignal, sendMessage } from '../../behaviors/messages';
+import { throwError, throwEscalation, broadcastSignalInCase } from '../../behaviors/throw-events';
+import { endWaits, leave, settleLater, terminate } from '../../behaviors/transitions';
+import type { ElementProcessor } from '../element-processor';
+
+/** End events: none, terminate, error, escalation, message, signal. */
+export const endEventProcessor: ElementProcessor = {
+  onActivate: (run, instance, element) => {
+    switch (element.trigger?.kind) {
+      case 'terminate': {
+        for (const sibling of run.childrenOf(instance.scopeId)) if (sibling.id !== instance.id) terminate(run, sibling);
+        leave(run, instance);
+        if (instance.scopeId === run.state.caseId && run.state.status === 'active') {
+          endWaits(run, { id: run.state.caseId });
+          run.emit('CaseTerminated', { endedAt: run.now });
+        } else settleLater(run, instance.scopeId);
+        return;
+      }
+      case 'error':
+        if (!throwError(run, instance, element.trigger.errorCode)) {
+          throw new ModelFailure(`the error "${element.trigger.errorCode ?? ''}" is not caught by any boundary or event sub-process`);
+        }
+        return;
+      case 'escalation':
+        if (throwEscalation(run, instance, element.trigger.escalationCode)) leave(run, instance);
+        return;
+      case 'message':
+        if (element.jobType) return createJob(run, instance, element);
+        sendMessage(run, instance, element);
+        return leave(run, instance);
+      case 'signal':
+        emitSignal(run, instance, element);
+        leave(run, instance);
+        broadcastSignalInCase(run, element.trigger.signalName ?? '', {});
+        return;
+      default:
+        leave(run, instance);
+    }
+  },
+};

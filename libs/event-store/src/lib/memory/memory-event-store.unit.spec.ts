@@ -1,0 +1,4 @@
+import { runEventStoreContract } from '../../testing';
+import { createMemoryEventStore } from './memory-event-store';
+
+runEventStoreContract('memory', async () => ({ store: createMemoryEventStore(), cleanup: async () => undefined }));

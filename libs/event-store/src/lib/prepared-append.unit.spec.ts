@@ -1,0 +1,52 @@
+import { AppendTooLargeError, InvalidAppendError } from './errors';
+import { prepareAppend } from './prepared-append';
+
+describe('preparing an append', () => {
+  it('stores data and metadata as canonical JSON with sorted keys and assigns missing ids', () => {
+    // given
+    const events = [{ type: 'VariablesSet', data: { zone: 'SIP', amount: 3, applicant: { name: '王五' } }, metadata: { userId: 'u-1', at: 1 } }];
+    // when
+    const [prepared] = prepareAppend('case-1', events, 1024);
+    // then
+    expect(prepared.dataJson).toBe('{"amount":3,"applicant":{"name":"王五"},"zone":"SIP"}');
+    expect(prepared.metadataJson).toBe('{"at":1,"userId":"u-1"}');
+    expect(prepared.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(prepared.data).toEqual(events[0].data);
+  });
+
+  it.each([
+    ['NaN', { amount: Number.NaN }],
+    ['a function', { callback: () => 1 }],
+    ['a bigint', { revision: 1n }],
+  ])('refuses data holding %s', (_name, data) => {
+    // when
+    const preparing = () => prepareAppend('case-1', [{ type: 'VariablesSet', data }], 1024);
+    // then
+    expect(preparing).toThrow(InvalidAppendError);
+  });
+
+  it.each([
+    ['an array', [1, 2]],
+    ['a string', 'user u-1'],
+  ])('refuses metadata that is %s', (_name, metadata) => {
+    // when
+    const preparing = () => prepareAppend('case-1', [{ type: 'VariablesSet', data: {}, metadata: metadata as unknown as Record<string, unknown> }], 1024);
+    // then
+    expect(preparing).toThrow(InvalidAppendError);
+  });
+
+  it('refuses one id twice in a batch', () => {
+    // when
+    const preparing = () => prepareAppend('case-1', [{ id: 'e-1', type: 'A', data: {} }, { id: 'e-1', type: 'B', data: {} }], 1024);
+    // then
+    expect(preparing).toThrow(/appears twice/);
+  });
+
+  it('refuses a batch over the size limit, naming its size and the limit', () => {
+    // when
+    const preparing = () => prepareAppend('case-1', [{ type: 'DocumentUploaded', data: { scan: 'x'.repeat(2000) } }], 1024);
+    // then
+    expect(preparing).toThrow(AppendTooLargeError);
+    expect(preparing).toThrow(/over the limit of 1024/);
+  });
+});

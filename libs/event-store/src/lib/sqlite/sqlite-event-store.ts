@@ -1,0 +1,251 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { catchUpSubscription } from '../catch-up-subscription';
+import { CommitSignal } from '../commit-signal';
+import { InvalidAppendError, StoreUnavailableError, StreamNotFoundError } from '../errors';
+import { matchesFilter } from '../event-filter';
+import { assertExpectedRevision } from '../expected-revision';
+import { GENESIS_HASH, canonicalEventHashOfParts, verifyHashChain } from '../hash-chain';
+import { findEarlierAppend } from '../idempotent-retry';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  SubscriptionItem,
+  VerifyResult,
+} from '../port';
+import { DEFAULT_MAX_APPEND_BYTES, type PreparedEvent, prepareAppend } from '../prepared-append';
+import { GroupCommit, type Outcome } from './group-commit';
+import { isDuplicateEventId, isSqliteFailure, toStoreFailure } from './sqlite-failure';
+import { applyDurablePragmas, createSchema } from './sqlite-schema';
+import { type EventRow, type SqliteStatements, prepareStatements } from './sqlite-statements';
+
+/** Options of the embedded SQLite store. */
+export interface SqliteEventStoreOptions {
+  /** The database file; missing folders are created. */
+  path: string;
+  /** Largest encoded batch accepted by one append; defaults to 1 MiB. */
+  maxAppendBytes?: number;
+  /** How often live subscriptions re-read without an in-process commit (other processes' writes); default 1000 ms. */
+  pollIntervalMs?: number;
+  /** How long an append waits for another process's write lock before `StoreUnavailableError`; default 5000 ms. */
+  busyTimeoutMs?: number;
+}
+
+const PAGE_SIZE = 500;
+
+interface AppendRequest {
+  stream: string;
+  batch: PreparedEvent[];
+  expected: ExpectedRevision;
+}
+
+/**
+ * Opens (creating if needed) the embedded SQLite event store: WAL with `synchronous=FULL`, one
+ * `BEGIN IMMEDIATE` transaction and one fsync per group of concurrent appends. Throws
+ * `StoreUnavailableError` when the file cannot be opened with these guarantees.
+ */
+export function openSqliteEventStore(options: SqliteEventStoreOptions): EventStore {
+  let db: Database.Database | undefined;
+  try {
+    mkdirSync(dirname(options.path), { recursive: true });
+    db = new Database(options.path);
+    applyDurablePragmas(db, options.busyTimeoutMs);
+    createSchema(db);
+    db.defaultSafeIntegers(true);
+    return new SqliteEventStore(db, prepareStatements(db), options);
+  } catch (error) {
+    db?.close();
+    const failure = toStoreFailure(error);
+    throw failure instanceof StoreUnavailableError ? failure : new StoreUnavailableError(`Cannot open the SQLite event store at ${options.path}`, error);
+  }
+}
+
+class SqliteEventStore implements EventStore {
+  readonly kind = 'sqlite' as const;
+  private readonly commits = new CommitSignal();
+  private readonly groupCommit = new GroupCommit<AppendRequest, AppendResult>(
+    (requests) => this.commitGroup(requests),
+    () => this.commits.notify(),
+  );
+  private readonly maxAppendBytes: number;
+  private readonly pollIntervalMs: number;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly sql: SqliteStatements,
+    options: SqliteEventStoreOptions,
+  ) {
+    this.maxAppendBytes = options.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+  }
+
+  async append(stream: string, events: EventToAppend[], options: AppendOptions): Promise<AppendResult> {
+    this.assertOpen();
+    const batch = prepareAppend(stream, events, this.maxAppendBytes);
+    return this.groupCommit.submit({ stream, batch, expected: options.expected });
+  }
+
+  async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    let from = options.from ?? (backwards ? BigInt('9223372036854775807') : 0n);
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    let first = true;
+    while (remaining > 0) {
+      const limit = Math.min(PAGE_SIZE, remaining);
+      const rows = this.query(() => (backwards ? this.sql.readBackwards : this.sql.readForwards).all(stream, from, limit));
+      if (first && rows.length === 0 && !this.query(() => this.sql.streamExists.get(stream))) throw new StreamNotFoundError(stream);
+      first = false;
+      for (const row of rows) yield toRecordedEvent(row);
+      if (rows.length < limit) return;
+      remaining -= rows.length;
+      from = rows[rows.length - 1].revision + (backwards ? -1n : 1n);
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    let after = options.after === undefined ? 0n : parsePosition(options.after);
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    while (remaining > 0) {
+      const rows = this.query(() => this.sql.readAll.all(after, options.filter ? PAGE_SIZE : Math.min(PAGE_SIZE, remaining)));
+      for (const row of rows) {
+        after = row.position;
+        if (!matchesFilter(options.filter, row.stream, row.type)) continue;
+        yield toRecordedEvent(row);
+        if (--remaining === 0) return;
+      }
+      if (rows.length < PAGE_SIZE) return;
+    }
+  }
+
+  subscribeToAll(options?: SubscribeOptions): AsyncIterable<SubscriptionItem> {
+    return catchUpSubscription({ readAll: (o) => this.readAll(o), commits: this.commits, pollIntervalMs: this.pollIntervalMs }, options);
+  }
+
+  async verify(stream: string, options?: { expectedHeadHash?: string }): Promise<VerifyResult> {
+    const exists = this.query(() => this.sql.streamExists.get(stream));
+    return verifyHashChain(exists ? this.readStream(stream) : noEvents(), options);
+  }
+
+  async head(stream: string): Promise<{ revision: bigint; hash: string } | undefined> {
+    return this.query(() => this.sql.head.get(stream));
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.open) return;
+    this.groupCommit.flush();
+    this.commits.close();
+    this.db.close();
+  }
+
+  private commitGroup(requests: AppendRequest[]): Outcome<AppendResult>[] {
+    const recordedAt = new Date().toISOString();
+    try {
+      this.sql.begin.run();
+      // A lone request needs no savepoint: on its failure the whole transaction rolls back.
+      if (requests.length === 1) return [this.appendAlone(requests[0], recordedAt)];
+      const outcomes = requests.map((request) => this.appendInSavepoint(request, recordedAt));
+      this.sql.commit.run();
+      return outcomes;
+    } catch (error) {
+      if (this.db.inTransaction) this.sql.rollback.run();
+      const failure = toStoreFailure(error);
+      return requests.map(() => ({ ok: false, error: failure }));
+    }
+  }
+
+  /** The only batch of a group: committed when it succeeds, rolled back when the port refuses it. */
+  private appendAlone(request: AppendRequest, recordedAt: string): Outcome<AppendResult> {
+    try {
+      const result = this.writeBatch(request, recordedAt);
+      this.sql.commit.run();
+      return { ok: true, result };
+    } catch (error) {
+      if (isSqliteFailure(error) && !isDuplicateEventId(error)) throw error;
+      this.sql.rollback.run();
+      return { ok: false, error: isDuplicateEventId(error) ? duplicateIdError() : error };
+    }
+  }
+
+  /** One caller's batch, in its own savepoint so its failure leaves the rest of the group intact. */
+  private appendInSavepoint(request: AppendRequest, recordedAt: string): Outcome<AppendResult> {
+    this.sql.savepoint.run();
+    try {
+      const result = this.writeBatch(request, recordedAt);
+      this.sql.release.run();
+      return { ok: true, result };
+    } catch (error) {
+      if (isSqliteFailure(error) && !isDuplicateEventId(error)) throw error;
+      this.sql.rollbackToSavepoint.run();
+      this.sql.release.run();
+      return { ok: false, error: isDuplicateEventId(error) ? duplicateIdError() : error };
+    }
+  }
+
+  private writeBatch({ stream, batch, expected }: AppendRequest, recordedAt: string): AppendResult {
+    const earlier = findEarlierAppend(stream, batch.map((event) => event.id), expected, (id) => {
+      const row = this.sql.locate.get(id);
+      return row && { stream: row.stream, revision: row.revision, position: String(row.position) };
+    });
+    if (earlier) return earlier;
+    const head = this.sql.head.get(stream);
+    assertExpectedRevision(stream, expected, head?.revision);
+    let prevHash = head?.hash ?? GENESIS_HASH;
+    let revision = head ? head.revision + 1n : 0n;
+    let position = 0n;
+    for (const { id, type, dataJson, metadataJson } of batch) {
+      const hash = canonicalEventHashOfParts({ prevHash, stream, revision, id, type, recordedAt }, dataJson, metadataJson);
+      position = BigInt(this.sql.insert.run(id, stream, revision, type, dataJson, metadataJson, recordedAt, prevHash, hash).lastInsertRowid);
+      prevHash = hash;
+      revision += 1n;
+    }
+    return { nextExpectedRevision: revision - 1n, position: String(position) };
+  }
+
+  private query<T>(read: () => T): T {
+    try {
+      return read();
+    } catch (error) {
+      throw toStoreFailure(error);
+    }
+  }
+
+  private assertOpen(): void {
+    if (!this.db.open) throw new StoreUnavailableError('The SQLite event store is closed');
+  }
+}
+
+function duplicateIdError(): InvalidAppendError {
+  return new InvalidAppendError('An event id of this batch is already recorded elsewhere');
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.id,
+    stream: row.stream,
+    revision: row.revision,
+    position: String(row.position),
+    type: row.type,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+    recordedAt: row.recorded_at,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+function parsePosition(position: string): bigint {
+  if (!/^\d+$/.test(position)) throw new RangeError(`Not a position of the SQLite event store: ${position}`);
+  return BigInt(position);
+}
+
+async function* noEvents(): AsyncIterable<RecordedEvent> {
+  // A stream that does not exist has an empty chain.
+}

@@ -1,0 +1,3 @@
+/** Test support for event-store adapters: the shared contract suite. Import from specs only. */
+export { runEventStoreContract, collect, type ContractSubject } from './testing/contract-suite';
+export { probeSubscription, type SubscriptionLog } from './testing/subscription-probe';

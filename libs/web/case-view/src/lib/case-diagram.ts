@@ -1,0 +1,87 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  OnDestroy,
+  ViewEncapsulation,
+  afterNextRender,
+  effect,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
+import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import type Canvas from 'diagram-js/lib/core/Canvas';
+import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
+import type { CaseMarkers } from './case-markers';
+
+/**
+ * A case's BPMN diagram (bpmn-js `NavigatedViewer`, pan and zoom) with the case's progress
+ * marked on it: the marker classes become CSS classes on the elements' SVG groups.
+ */
+@Component({
+  selector: 'bj-case-diagram',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  encapsulation: ViewEncapsulation.None,
+  template: `<div #canvas class="bj-case-diagram-canvas"></div>
+    @if (failure(); as message) {
+      <p class="bj-case-diagram-error" role="alert">流程图无法显示 Diagram cannot be shown: {{ message }}</p>
+    }`,
+  styleUrl: './case-diagram.css',
+})
+export class CaseDiagram implements OnDestroy {
+  /** The BPMN XML of the case's definition version. */
+  readonly xml = input<string | null>(null);
+  /** The marks to show, by element id. */
+  readonly markers = input<CaseMarkers>(new Map());
+
+  protected readonly failure = signal<string | null>(null);
+  private readonly canvas = viewChild.required<ElementRef<HTMLElement>>('canvas');
+  private readonly viewer = signal<NavigatedViewer | null>(null);
+  private readonly importedXml = signal<string | null>(null);
+  private applied: CaseMarkers = new Map();
+
+  constructor() {
+    afterNextRender(() => this.viewer.set(new NavigatedViewer({ container: this.canvas().nativeElement })));
+    effect(() => {
+      const viewer = this.viewer();
+      const xml = this.xml();
+      if (viewer && xml) void this.show(viewer, xml);
+    });
+    effect(() => {
+      const viewer = this.viewer();
+      const markers = this.markers();
+      if (viewer && this.importedXml()) this.mark(viewer, markers);
+    });
+  }
+
+  ngOnDestroy(): void {
+    this.viewer()?.destroy();
+  }
+
+  private async show(viewer: NavigatedViewer, xml: string): Promise<void> {
+    try {
+      this.applied = new Map();
+      await viewer.importXML(xml);
+      viewer.get<Canvas>('canvas').zoom('fit-viewport');
+      this.failure.set(null);
+      this.importedXml.set(xml);
+    } catch (error) {
+      this.failure.set(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private mark(viewer: NavigatedViewer, markers: CaseMarkers): void {
+    const canvas = viewer.get<Canvas>('canvas');
+    const registry = viewer.get<ElementRegistry>('elementRegistry');
+    for (const [elementId, classes] of this.applied) {
+      if (!registry.get(elementId)) continue;
+      for (const marker of classes) canvas.removeMarker(elementId, marker);
+    }
+    for (const [elementId, classes] of markers) {
+      if (!registry.get(elementId)) continue;
+      for (const marker of classes) canvas.addMarker(elementId, marker);
+    }
+    this.applied = markers;
+  }
+}

@@ -1,0 +1,35 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { DefinitionSummary, DefinitionView, DeployRequest, DeploymentView } from '@banjie/contracts';
+import { Observable, map } from 'rxjs';
+import { API_ROOT } from './api-paths';
+
+/** What a deploy did: a new version (`201`) or the existing one for unchanged XML (`200`). */
+export interface DeployOutcome {
+  newVersion: boolean;
+  deployment: DeploymentView;
+}
+
+/** Process definitions: list, read with XML and forms, deploy. */
+@Injectable({ providedIn: 'root' })
+export class DefinitionsApi {
+  private readonly http = inject(HttpClient);
+
+  /** The latest version of each definition of the caller's zone. */
+  list(): Observable<DefinitionSummary[]> {
+    return this.http.get<DefinitionSummary[]>(`${API_ROOT}/definitions`);
+  }
+
+  /** A definition with its XML and forms: the latest version, or the version given. */
+  get(key: string, version?: number): Observable<DefinitionView> {
+    const path = `${API_ROOT}/definitions/${encodeURIComponent(key)}`;
+    return this.http.get<DefinitionView>(version === undefined ? path : `${path}/versions/${version}`);
+  }
+
+  /** Deploys BPMN XML (and its forms). A `422` carries the problems found, element by element. */
+  deploy(request: DeployRequest): Observable<DeployOutcome> {
+    return this.http
+      .post<DeploymentView>(`${API_ROOT}/definitions`, request, { observe: 'response' })
+      .pipe(map((response) => ({ newVersion: response.status === 201, deployment: response.body as DeploymentView })));
+  }
+}

@@ -1,0 +1,28 @@
+import { banjieModdleDescriptor } from '@banjie/bpmn-extensions';
+import lintModule from 'bpmn-js-bpmnlint';
+import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule } from 'bpmn-js-properties-panel';
+import Modeler from 'bpmn-js/lib/Modeler';
+import zeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
+import zeebeModdleDescriptor from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import { banjieLintRules } from './banjie-lint-rules';
+
+/** Where the designer draws: the canvas and the properties panel's parent element. */
+export interface DesignerSurfaces {
+  canvas: HTMLElement;
+  propertiesPanel: HTMLElement;
+}
+
+/**
+ * The bpmn-js Modeler of the designer: the properties panel with the Zeebe extensions Banjie
+ * executes, the `zeebe` and `banjie` moddle extensions (legal limits, clock control, working-day
+ * timers), and bpmnlint checking the model as it is drawn.
+ */
+export function createDesignerModeler({ canvas, propertiesPanel }: DesignerSurfaces): Modeler {
+  return new Modeler({
+    container: canvas,
+    propertiesPanel: { parent: propertiesPanel },
+    linting: { bpmnlint: banjieLintRules(), active: true },
+    additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, zeebeBehaviorsModule, lintModule],
+    moddleExtensions: { zeebe: zeebeModdleDescriptor, banjie: banjieModdleDescriptor },
+  });
+}

@@ -1,0 +1,3 @@
+export * from './lib/inbox-page';
+export * from './lib/task-workbench';
+export * from './lib/task-form';

@@ -1,0 +1,111 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, output, signal, viewChild } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import type { CaseView, TaskView } from '@banjie/contracts';
+import { AuthSession, CasesApi, DefinitionsApi, TasksApi, toApiProblem } from '@banjie/web-data-access';
+import { DueDate, ProblemList, VariablesEditor, WarningBadge, type ProblemItem } from '@banjie/web-ui';
+import { map, switchMap } from 'rxjs';
+import { TaskForm } from './task-form';
+
+/** What the workbench knows about the task's case and form. */
+interface TaskContext {
+  caseView: CaseView;
+  formSchema: unknown | null;
+}
+
+/**
+ * Where a clerk works one task: its form (or a plain variables editor when the step has no
+ * form), and the button that completes it.
+ */
+@Component({
+  selector: 'bj-task-workbench',
+  imports: [TaskForm, VariablesEditor, ProblemList, DueDate, WarningBadge, RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './task-workbench.html',
+  styleUrl: './task-workbench.css',
+})
+export class TaskWorkbench {
+  /** The task being worked. */
+  readonly task = input.required<TaskView>();
+  /** Emits the case as it stands after the task was completed. */
+  readonly completed = output<CaseView>();
+  /** Emits when the clerk gave the task back to its groups. */
+  readonly released = output<void>();
+
+  private readonly tasksApi = inject(TasksApi);
+  private readonly casesApi = inject(CasesApi);
+  private readonly definitionsApi = inject(DefinitionsApi);
+  private readonly session = inject(AuthSession);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly taskForm = viewChild(TaskForm);
+
+  protected readonly context = signal<TaskContext | null>(null);
+  protected readonly variables = signal<Record<string, unknown>>({});
+  protected readonly busy = signal(false);
+  protected readonly problem = signal<{ message: string; details: ProblemItem[] } | null>(null);
+  protected readonly mine = computed(() => this.task().assignee === this.session.user()?.id);
+
+  constructor() {
+    effect(() => this.load(this.task()));
+  }
+
+  protected complete(): void {
+    let variables = this.variables();
+    const form = this.taskForm();
+    if (form) {
+      const result = form.submit();
+      if (Object.keys(result.errors).length) {
+        this.problem.set({ message: '请检查表单 Please check the form', details: [] });
+        return;
+      }
+      variables = result.data;
+    }
+    this.busy.set(true);
+    this.problem.set(null);
+    this.tasksApi.complete(this.task().id, variables).subscribe({
+      next: (caseView) => {
+        this.busy.set(false);
+        this.completed.emit(caseView);
+      },
+      error: (failure: unknown) => {
+        this.busy.set(false);
+        const { message, details } = toApiProblem(failure);
+        this.problem.set({ message, details });
+      },
+    });
+  }
+
+  protected release(): void {
+    this.busy.set(true);
+    this.tasksApi.unclaim(this.task().id).subscribe({
+      next: () => {
+        this.busy.set(false);
+        this.released.emit();
+      },
+      error: (failure: unknown) => {
+        this.busy.set(false);
+        this.problem.set({ message: toApiProblem(failure).message, details: [] });
+      },
+    });
+  }
+
+  private load(task: TaskView): void {
+    this.context.set(null);
+    this.problem.set(null);
+    this.variables.set({});
+    this.casesApi
+      .get(task.caseId)
+      .pipe(
+        switchMap((caseView) =>
+          this.definitionsApi
+            .get(caseView.definitionKey, caseView.version)
+            .pipe(map((definition) => ({ caseView, formSchema: task.formId ? (definition.forms?.[task.formId] ?? null) : null }))),
+        ),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (context) => this.context.set(context),
+        error: (failure: unknown) => this.problem.set({ message: toApiProblem(failure).message, details: [] }),
+      });
+  }
+}
