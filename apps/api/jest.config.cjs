@@ -1,19 +1,7 @@
-/**
- * The engine's parser and FEEL (bpmn-moddle, moddle, saxen, min-dash, feelin, lezer-feel,
- * temporal-polyfill) ship as ES modules only: Jest (CommonJS here) transforms them with Babel.
- */
-const esmPackages = ['bpmn-moddle', 'moddle', 'moddle-xml', 'saxen', 'min-dash', 'feelin', 'lezer-feel', 'temporal-polyfill', 'temporal-spec', 'temporal-utils', '@lezer'];
-
+/** ts-jest, Node and the ES-module transform come from the workspace preset (jest.preset.js). */
 module.exports = {
   displayName: 'api',
   preset: '../../jest.preset.js',
-  testEnvironment: 'node',
-  transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
-    '^.+\\.m?js$': ['babel-jest', { babelrc: false, configFile: false, plugins: ['@babel/plugin-transform-modules-commonjs'] }],
-  },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
-  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   coverageDirectory: '../../coverage/apps/api',
   testTimeout: 30000,
 };

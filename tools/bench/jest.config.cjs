@@ -1,8 +1,6 @@
+/** ts-jest, Node and the ES-module transform come from the workspace preset (jest.preset.js). */
 module.exports = {
   displayName: 'bench',
   preset: '../../jest.preset.js',
-  testEnvironment: 'node',
-  transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
-  moduleFileExtensions: ['ts', 'js', 'json'],
   coverageDirectory: '../../coverage/tools/bench',
 };

@@ -3,6 +3,7 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiMetrics } from '@banjie/api-core';
 import { Public } from '@banjie/api-auth';
 import { OpenTimers } from '@banjie/api-projections';
+import { TimerStarts } from '@banjie/api-workflow';
 
 @ApiTags('operations')
 @Controller('metrics')
@@ -10,6 +11,7 @@ export class MetricsController {
   constructor(
     private readonly metrics: ApiMetrics,
     private readonly timers: OpenTimers,
+    private readonly timerStarts: TimerStarts,
   ) {}
 
   @Get()
@@ -18,7 +20,7 @@ export class MetricsController {
   @ApiProduces('text/plain')
   @ApiOperation({ summary: 'Prometheus metrics: commands, latency, projection lag, open timers' })
   async scrape(): Promise<string> {
-    this.metrics.openTimers.set(this.timers.count());
+    this.metrics.openTimers.set(this.timers.count() + this.timerStarts.count());
     return this.metrics.registry.metrics();
   }
 }

@@ -2,8 +2,9 @@ import { startTestApi, type TestApi } from '../testing/test-api';
 
 interface SseMessage {
   id: string;
-  event: string;
-  data: { revision?: number; type: string };
+  /** Field names of the message's lines: plain messages have no `event`. */
+  fields: string[];
+  data: { revision: number; type: string; caseId?: string; data: unknown; metadata: Record<string, unknown>; recordedAt: string; hash: string };
 }
 
 /** Reads SSE messages from a live route until `count` arrived, then closes the connection. */
@@ -25,8 +26,9 @@ async function readLive(api: TestApi, path: string, count: number, headers: Reco
       while ((end = buffer.indexOf('\n\n')) >= 0) {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
-        const fields = Object.fromEntries(block.split('\n').filter((l) => /^(id|event|data):/.test(l)).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
-        if (fields['data']) messages.push({ id: fields['id']!, event: fields['event']!, data: JSON.parse(fields['data']) });
+        const lines = block.split('\n').filter((l) => !l.startsWith(':'));
+        const fields = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
+        if (fields['data']) messages.push({ id: fields['id']!, fields: Object.keys(fields), data: JSON.parse(fields['data']) });
       }
     }
   } catch {
@@ -66,9 +68,13 @@ describe('live updates over Server-Sent Events', () => {
 
     // then the ids are the revisions, in order, each once
     expect(first.map((m) => Number(m.id))).toEqual(Array.from({ length: revisionAfterStart + 1 }, (_, i) => i));
-    expect(first[0]!.event).toBe('CaseStarted');
     expect(resumed.map((m) => Number(m.id))).toEqual([revisionAfterStart + 1]);
-    expect(resumed[0]!.event).toBe('TaskClaimed');
+    // and each is a plain message (what EventSource.onmessage hears) whose data is the event as /events shows it
+    expect([...first, ...resumed].every((m) => m.fields.join(',') === 'id,data')).toBe(true);
+    const events = (await api.call('GET', `/api/cases/${caseId}/events`, { token: clerk })).body as { prevHash: string }[];
+    expect([...first, ...resumed].map((m) => m.data)).toEqual(events);
+    expect(first[0]!.data.type).toBe('CaseStarted');
+    expect(resumed[0]!.data).toMatchObject({ type: 'TaskClaimed', revision: revisionAfterStart + 1, metadata: { zoneId: 'lf' } });
   });
 
   it('streams the events of a zone by store position, and resumes after one', async () => {
@@ -83,12 +89,14 @@ describe('live updates over Server-Sent Events', () => {
     const heard = await listening;
     const second = await api.call('POST', '/api/cases', { token: applicant, body: { definitionKey: 'api-fixture-approval', businessKey: 'LIVE-B' } });
     const secondEvents = (await api.call('GET', `/api/cases/${second.body.id}/events`, { token: clerk })).body as unknown[];
-    const firstEvents = (await api.call('GET', `/api/cases/${first.body.id}/events`, { token: clerk })).body as unknown[];
+    const firstEvents = (await api.call('GET', `/api/cases/${first.body.id}/events`, { token: clerk })).body as Record<string, unknown>[];
     const resumed = await readLive(api, `/api/zones/lf/live?access_token=${clerk}`, firstEvents.length - 1 + secondEvents.length, { 'Last-Event-ID': heard[0]!.id });
 
     // then the first message was the first case's start, and the resumed stream holds every later event once, in order
-    expect(heard[0]).toMatchObject({ event: 'CaseStarted', data: { caseId: first.body.id, revision: 0 } });
-    const resumedOf = (caseId: string) => resumed.filter((m) => (m.data as { caseId?: string }).caseId === caseId).map((m) => m.data.revision);
+    expect(heard[0]!.fields).toEqual(['id', 'data']);
+    expect(heard[0]!.data).toEqual({ caseId: first.body.id, ...firstEvents[0]! });
+    expect(heard[0]!.data).toMatchObject({ type: 'CaseStarted', revision: 0 });
+    const resumedOf = (caseId: string) => resumed.filter((m) => m.data.caseId === caseId).map((m) => m.data.revision);
     expect(resumedOf(first.body.id)).toEqual(Array.from({ length: firstEvents.length - 1 }, (_, i) => i + 1));
     expect(resumedOf(second.body.id)).toEqual(Array.from({ length: secondEvents.length }, (_, i) => i));
     const positions = resumed.map((m) => BigInt(m.id));

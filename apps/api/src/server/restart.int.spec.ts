@@ -7,7 +7,7 @@ describe('a restart', () => {
     const token = await first.login('lf-applicant');
     const started = await first.call('POST', '/api/cases', { token, body: { definitionKey: 'api-fixture-approval', businessKey: 'LF-RESTART' } });
     // 7 zones × 5 roles, the 3 department people of DOMAIN.md, auditor and admin
-    expect(first.running.demoUsersSeeded).toBe(40);
+    expect(first.running.demoUsersSeeded).toBe(41);
     expect(first.running.deployments).toEqual([expect.objectContaining({ file: 'linfen-api-fixture.bpmn', zoneId: 'lf', outcome: 'deployed', version: 1 })]);
     await first.stop();
 

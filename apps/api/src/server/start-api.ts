@@ -8,7 +8,7 @@ import { ProjectionRunner } from '@banjie/api-projections';
 import { WorkflowRuntime } from '@banjie/api-workflow';
 import type { EventStore } from '@banjie/event-store';
 import express from 'express';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
@@ -44,24 +44,31 @@ async function createApp(config: ApiConfig, store: EventStore): Promise<NestExpr
     logger: new PinoLoggerService(logger),
     forceCloseConnections: true,
   });
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const header = req.headers['x-correlation-id'];
-        const id = typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
-        res.setHeader('X-Correlation-Id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/api/metrics' },
-    }),
-  );
+  const genReqId = (req: IncomingMessage, res: ServerResponse): string => {
+    const header = req.headers['x-correlation-id'];
+    const id = typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
+    res.setHeader('X-Correlation-Id', id);
+    return id;
+  };
+  if (logger.isLevelEnabled('info')) {
+    app.use(pinoHttp({ logger, genReqId, autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/api/metrics' } }));
+  } else {
+    // Request lines are logged at info: below that level only the correlation id is set, without
+    // building a request logger and a response record that nobody writes.
+    app.use((req: IncomingMessage & { id?: string }, res: ServerResponse, next: () => void) => {
+      req.id = genReqId(req, res);
+      next();
+    });
+  }
   return app;
 }
 
-/** Opens the store, builds the api, catches the read models up, seeds, and listens on the configured port. */
-export async function startApi(config: ApiConfig): Promise<RunningApi> {
-  const store = openEventStore(config);
+/**
+ * Opens the store, builds the api, catches the read models up, seeds, and listens on the configured
+ * port. A `store` passed in (tests: two api processes on one store) is used instead, and left open.
+ */
+export async function startApi(config: ApiConfig, shared?: { store: EventStore }): Promise<RunningApi> {
+  const store = shared?.store ?? openEventStore(config);
   const app = await createApp(config, store);
   const inFlight = new InFlightRequests();
   app.use(inFlight.middleware);
@@ -90,7 +97,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
       server.close();
       await inFlight.drained(SHUTDOWN_GRACE_MS);
       await app.close();
-      await store.close();
+      if (!shared) await store.close();
     })());
   return { app, url: `http://localhost:${port}`, config, deployments, demoUsersSeeded, shutdown };
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { EventStore } from '@banjie/event-store';
 import { loadConfig } from '../config/load-config';
 import { startApi, type RunningApi } from '../server/start-api';
 
@@ -27,8 +28,11 @@ export interface TestApi {
   stop(options?: { removeData?: boolean }): Promise<void>;
 }
 
-/** Boots the api like `main.ts` does, with `env` on top of test defaults (port 0, silent logs, fixture flows). */
-export async function startTestApi(env: Record<string, string> = {}, dataDir = mkdtempSync(join(tmpdir(), 'banjie-api-'))): Promise<TestApi> {
+/**
+ * Boots the api like `main.ts` does, with `env` on top of test defaults (port 0, silent logs, fixture
+ * flows); with `store`, on that store (left open at stop), as a second process on the same store would.
+ */
+export async function startTestApi(env: Record<string, string> = {}, dataDir = mkdtempSync(join(tmpdir(), 'banjie-api-')), store?: EventStore): Promise<TestApi> {
   const config = loadConfig({
     PORT: '0',
     LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
@@ -37,7 +41,7 @@ export async function startTestApi(env: Record<string, string> = {}, dataDir = m
     BANJIE_WEB_DIR: join(dataDir, 'no-web-build'),
     ...env,
   });
-  const running = await startApi(config);
+  const running = await startApi(config, store && { store });
   const tokens = new Map<string, string>();
   const call = async <T>(method: string, path: string, options: { token?: string; body?: unknown; raw?: string; contentType?: string; headers?: Record<string, string> } = {}): Promise<Answer<T>> => {
     const headers: Record<string, string> = { ...options.headers };

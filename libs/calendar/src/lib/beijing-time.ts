@@ -38,6 +38,16 @@ export function dayOfMs(ms: number, zone: LegalTimeZone): string {
   return new Date(ms + zone.offsetMinutes * MS_PER_MINUTE).toISOString().slice(0, 10);
 }
 
+/** The local calendar day that contains the instant `ms`, as days since 1970-01-01. */
+export function dayNumberOfMs(ms: number, zone: LegalTimeZone): number {
+  return Math.floor((ms + zone.offsetMinutes * MS_PER_MINUTE) / MS_PER_DAY);
+}
+
+/** The first instant of a local calendar day given as days since 1970-01-01, in milliseconds since the epoch. */
+export function startOfDayNumberMs(dayNumber: number, zone: LegalTimeZone): number {
+  return dayNumber * MS_PER_DAY - zone.offsetMinutes * MS_PER_MINUTE;
+}
+
 /** The first instant of a local calendar day, in milliseconds since the epoch. */
 export function startOfDayMs(day: string, zone: LegalTimeZone): number {
   return dayNumber(day) * MS_PER_DAY - zone.offsetMinutes * MS_PER_MINUTE;

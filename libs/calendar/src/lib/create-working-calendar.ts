@@ -1,17 +1,8 @@
-import {
-  addCalendarDays,
-  dayOfMs,
-  formatInstant,
-  instantMs,
-  legalTimeZone,
-  MS_PER_DAY,
-  startOfDayMs,
-  weekdayOf,
-  type LegalTimeZone,
-} from './beijing-time';
+import { addCalendarDays, dayNumberOfMs, formatInstant, instantMs, legalTimeZone, MS_PER_DAY, startOfDayNumberMs, weekdayOf, type LegalTimeZone } from './beijing-time';
 import { InvalidWorkingDaysError } from './calendar-errors';
 import { statutoryHolidayTable, type StatutoryHolidayTable } from './statutory-holiday-table';
 import type { WorkingCalendar } from './working-calendar';
+import { WorkingDayIndex } from './working-day-index';
 
 /** A zone's own changes to the national table (e.g. a local holiday, or a weekend service day). */
 export interface ZoneCalendarOverrides {
@@ -42,6 +33,9 @@ export interface WorkingCalendarOptions {
  *   its 24 hours from midnight: 2.4 working days from Monday 2026-03-02 end at Thursday 09:36.
  * - Years the table does not cover (before 2004 or after its last published year, 2026 in
  *   `chinese-days` 1.5.7) have only Monday–Friday as working days: no holidays are known there.
+ *
+ * Each calendar keeps a {@link WorkingDayIndex} of its working days, so `addWorkingDays` and
+ * `workingDaysBetween` cost a binary search, not a walk over every day in between.
  */
 export function createWorkingCalendar(options: WorkingCalendarOptions = {}): WorkingCalendar {
   const zone = legalTimeZone(options.timeZone);
@@ -58,16 +52,18 @@ export function createWorkingCalendar(options: WorkingCalendarOptions = {}): Wor
     return weekday >= 1 && weekday <= 5;
   };
 
+  const index = new WorkingDayIndex(isWorkingDay);
+
   return {
     timeZone: zone.name,
     ...(options.zoneId === undefined ? {} : { zoneId: options.zoneId }),
     isWorkingDay,
-    addWorkingDays: (from, n) => formatInstant(deadlineMs(isWorkingDay, zone, instantMs(from, zone), n), zone),
-    workingDaysBetween: (from, to) => countWorkingDays(isWorkingDay, zone, from, to),
+    addWorkingDays: (from, n) => formatInstant(deadlineMs(index, zone, instantMs(from, zone), n), zone),
+    workingDaysBetween: (from, to) => index.countAfterUpTo(dayNumberOfMs(instantMs(from, zone), zone), dayNumberOfMs(instantMs(to, zone), zone)),
   };
 }
 
-/** The n-th working day after `day` (n ≥ 1). */
+/** The n-th working day after `day` (n ≥ 1), found by walking day by day (the calendars use an index). */
 export function nthWorkingDayAfter(isWorkingDay: (day: string) => boolean, day: string, n: number): string {
   let current = day;
   for (let counted = 0; counted < n; ) {
@@ -77,23 +73,13 @@ export function nthWorkingDayAfter(isWorkingDay: (day: string) => boolean, day: 
   return current;
 }
 
-function deadlineMs(isWorkingDay: (day: string) => boolean, zone: LegalTimeZone, fromMs: number, n: number): number {
+function deadlineMs(index: WorkingDayIndex, zone: LegalTimeZone, fromMs: number, n: number): number {
   if (!Number.isFinite(n) || n < 0) throw new InvalidWorkingDaysError(n, 'it must be a finite number ≥ 0');
-  const receiptDay = dayOfMs(fromMs, zone);
+  const receiptDay = dayNumberOfMs(fromMs, zone);
   const wholeDays = Math.floor(n);
   const fraction = n - wholeDays;
-  const lastWholeDay = wholeDays === 0 ? receiptDay : nthWorkingDayAfter(isWorkingDay, receiptDay, wholeDays);
-  if (fraction === 0) return startOfDayMs(addCalendarDays(lastWholeDay, 1), zone);
-  const partialDay = nthWorkingDayAfter(isWorkingDay, lastWholeDay, 1);
-  return startOfDayMs(partialDay, zone) + Math.round(fraction * MS_PER_DAY);
-}
-
-function countWorkingDays(isWorkingDay: (day: string) => boolean, zone: LegalTimeZone, from: string, to: string): number {
-  const fromDay = dayOfMs(instantMs(from, zone), zone);
-  const toDay = dayOfMs(instantMs(to, zone), zone);
-  let count = 0;
-  for (let day = addCalendarDays(fromDay, 1); day <= toDay; day = addCalendarDays(day, 1)) {
-    if (isWorkingDay(day)) count += 1;
-  }
-  return count;
+  const lastWholeDay = wholeDays === 0 ? receiptDay : index.nthWorkingDayAfter(receiptDay, wholeDays);
+  if (fraction === 0) return startOfDayNumberMs(lastWholeDay + 1, zone);
+  const partialDay = index.nthWorkingDayAfter(lastWholeDay, 1);
+  return startOfDayNumberMs(partialDay, zone) + Math.round(fraction * MS_PER_DAY);
 }

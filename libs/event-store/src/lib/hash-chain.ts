@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { RecordedEvent, VerifyResult } from './port';
 
@@ -49,8 +49,9 @@ export function canonicalEventHashOfParts(fields: Omit<HashedEventFields, 'data'
   return sha256Hex(text);
 }
 
+/** One-shot `crypto.hash` (Node ≥ 20.12): the same digest as `createHash`, without a Hash object per event. */
 function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /**

@@ -6,5 +6,4 @@ export * from './lib/signed-in.guard';
 export * from './lib/tasks-api';
 export * from './lib/cases-api';
 export * from './lib/definitions-api';
-export * from './lib/case-event-types';
 export * from './lib/case-live-feed';

@@ -42,6 +42,7 @@ import { UnclaimTaskHandler } from './tasks/unclaim-task/unclaim-task.handler';
 import { SetClockController } from './timers/set-clock/set-clock.controller';
 import { SetClockHandler } from './timers/set-clock/set-clock.handler';
 import { TimerScheduler } from './timers/timer-scheduler/timer-scheduler';
+import { TimerStarts } from './timers/timer-starts/timer-starts';
 import { WorkflowRuntime } from './workflow-runtime';
 import { ZoneLiveController } from './zones/zone-live/zone-live.controller';
 
@@ -97,7 +98,7 @@ export const controllers = [
 /** Every use case of the workflow: definitions, cases, tasks, messages, jobs, timers, statistics, live streams. */
 @Module({
   controllers,
-  providers: [...commandHandlers, ...queryHandlers, CaseAccess, TaskAccess, JobWorkers, TimerScheduler, WorkflowRuntime],
-  exports: [WorkflowRuntime, JobWorkers, TimerScheduler],
+  providers: [...commandHandlers, ...queryHandlers, CaseAccess, TaskAccess, JobWorkers, TimerScheduler, TimerStarts, WorkflowRuntime],
+  exports: [WorkflowRuntime, JobWorkers, TimerScheduler, TimerStarts],
 })
 export class ApiWorkflowModule {}

@@ -3,7 +3,7 @@ import { ProjectionRunner } from '@banjie/api-projections';
 import { JobWorkers } from './jobs/job-workers/job-workers';
 import { TimerScheduler } from './timers/timer-scheduler/timer-scheduler';
 
-/** Starts the api's background work in order: read models catch up, then job workers and the timer scheduler. */
+/** Starts the api's background work in order: read models catch up, then job workers and the timer scheduler (with the timer starts). */
 @Injectable()
 export class WorkflowRuntime {
   constructor(
@@ -15,6 +15,6 @@ export class WorkflowRuntime {
   async start(): Promise<void> {
     await this.projections.start();
     this.jobWorkers.start();
-    this.timers.start();
+    await this.timers.start();
   }
 }

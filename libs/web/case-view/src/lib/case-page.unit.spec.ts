@@ -80,7 +80,7 @@ describe('CasePage', () => {
     const fixture = await openCase();
 
     // when
-    live.next({ type: 'message', data: { type: 'TaskCompleted' } });
+    live.next({ type: 'TaskCompleted', data: { type: 'TaskCompleted', revision: 4 } });
     await new Promise((resolve) => setTimeout(resolve, 250)); // the page batches bursts of events
     backend.expectOne('/api/cases/c-1').flush(view(5, { status: 'completed', tasks: [] }));
     backend.expectOne('/api/cases/c-1/events').flush([]);

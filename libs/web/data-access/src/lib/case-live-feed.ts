@@ -2,7 +2,6 @@ import { Injectable, InjectionToken, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { API_ROOT } from './api-paths';
 import { AuthSession } from './auth-session';
-import { CASE_EVENT_TYPES } from './case-event-types';
 
 /** Opens a Server-Sent Events connection; replaced in tests, where jsdom has no `EventSource`. */
 export type EventSourceFactory = (url: string) => EventSource;
@@ -13,7 +12,10 @@ export const EVENT_SOURCE_FACTORY = new InjectionToken<EventSourceFactory>('EVEN
   factory: () => (url: string) => new EventSource(url),
 });
 
-/** One message of a case's live stream: its SSE event name, and its parsed data (or raw text). */
+/**
+ * One message of a case's live stream: the case event's `type`, and the parsed data, which is
+ * the event as `GET /api/cases/:id/events` shows it (raw text, typed `message`, if not JSON).
+ */
 export interface CaseLiveMessage {
   type: string;
   data: unknown;
@@ -23,7 +25,8 @@ export interface CaseLiveMessage {
  * The live stream of a case's new events (`GET /api/cases/:id/live`). `EventSource` cannot send
  * headers, so the token travels as `access_token`; the browser reconnects by itself after a drop,
  * sending `Last-Event-ID` so the server resumes after the last event seen. On connecting, the
- * server first replays the case's past events.
+ * server first replays the case's past events. Every event is a plain SSE message (no `event:`
+ * name), so `onmessage` hears them all, whatever types the engine adds.
  */
 @Injectable({ providedIn: 'root' })
 export class CaseLiveFeed {
@@ -36,12 +39,18 @@ export class CaseLiveFeed {
       const token = this.session.token() ?? '';
       const url = `${API_ROOT}/cases/${encodeURIComponent(caseId)}/live?access_token=${encodeURIComponent(token)}`;
       const source = this.openEventSource(url);
-      const forward = (message: MessageEvent<string>) => subscriber.next({ type: message.type, data: parseData(message.data) });
-      source.addEventListener('message', forward);
-      for (const type of CASE_EVENT_TYPES) source.addEventListener(type, forward as EventListener);
+      source.onmessage = (message: MessageEvent<string>) => {
+        const data = parseData(message.data);
+        subscriber.next({ type: typeOf(data) ?? message.type, data });
+      };
       return () => source.close();
     });
   }
+}
+
+function typeOf(data: unknown): string | undefined {
+  const type = typeof data === 'object' && data !== null ? (data as { type?: unknown }).type : undefined;
+  return typeof type === 'string' ? type : undefined;
 }
 
 function parseData(text: string): unknown {

@@ -2,17 +2,21 @@ import { provideHttpClient } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import { CaseLiveFeed, EVENT_SOURCE_FACTORY, type CaseLiveMessage } from './case-live-feed';
 
-/** A stand-in for the browser's EventSource, which jsdom lacks. */
+/** A stand-in for the browser's EventSource, which jsdom lacks: `onmessage` hears plain messages only, as in a browser. */
 class FakeEventSource extends EventTarget {
   closed = false;
+  onmessage: ((message: MessageEvent<string>) => void) | null = null;
   constructor(readonly url: string) {
     super();
   }
   close(): void {
     this.closed = true;
   }
-  emit(type: string, data: string): void {
-    this.dispatchEvent(new MessageEvent(type, { data }));
+  /** A message as the server sends it: plain (`type` message) or, for a named SSE event, another type. */
+  emit(data: string, type = 'message'): void {
+    const message = new MessageEvent(type, { data });
+    this.dispatchEvent(message);
+    if (type === 'message') this.onmessage?.(message);
   }
 }
 
@@ -37,7 +41,7 @@ describe('CaseLiveFeed', () => {
     });
   });
 
-  it('streams the named case events, and plain messages, with the token in the query', () => {
+  it('streams the plain messages of the case, typed by the event they carry, with the token in the query', () => {
     // given
     const received: CaseLiveMessage[] = [];
 
@@ -45,15 +49,17 @@ describe('CaseLiveFeed', () => {
     const subscription = TestBed.inject(CaseLiveFeed)
       .watch('c-1')
       .subscribe((message) => received.push(message));
-    opened[0].emit('TaskCompleted', '{"type":"TaskCompleted","revision":4}');
-    opened[0].emit('message', 'plain');
-    opened[0].emit('SomethingElse', '{}');
+    opened[0].emit('{"type":"TaskCompleted","revision":4}');
+    opened[0].emit('{"type":"EngineAddedLater","revision":5}');
+    opened[0].emit('plain');
+    opened[0].emit('{}', 'NamedEvent');
     subscription.unsubscribe();
 
     // then
     expect(opened[0].url).toBe('/api/cases/c-1/live?access_token=tok%20en');
     expect(received).toEqual([
       { type: 'TaskCompleted', data: { type: 'TaskCompleted', revision: 4 } },
+      { type: 'EngineAddedLater', data: { type: 'EngineAddedLater', revision: 5 } },
       { type: 'message', data: 'plain' },
     ]);
     expect(opened[0].closed).toBe(true);

@@ -25,4 +25,20 @@ describe('AccessTokens', () => {
     expect(new AccessTokens(config).verify(other.issue(actor))).toBeUndefined();
     expect(new AccessTokens(config).verify(expired.issue(actor))).toBeUndefined();
   });
+
+  it('refuses a token it already verified once the token has expired', () => {
+    // given
+    const tokens = new AccessTokens({ ...config, tokenTtlSeconds: 1 });
+    const token = tokens.issue(actor);
+    expect(tokens.verify(token)).toEqual(actor);
+    const now = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 2_000);
+
+    // when
+    const verified = tokens.verify(token);
+
+    // then
+    expect(verified).toBeUndefined();
+    clock.mockRestore();
+  });
 });

@@ -18,6 +18,7 @@ const NAMED: UserView[] = [
   { id: 'lf-clerk', name: '王丽', roles: ['clerk'], zoneId: 'lf', groups: ['window', 'approval'] },
   { id: 'lf-housing', name: '张强', roles: ['clerk'], zoneId: 'lf', groups: ['housing', 'approval'] },
   { id: 'lf-planning', name: '李娜', roles: ['clerk'], zoneId: 'lf', groups: ['planning', 'approval'] },
+  { id: 'lf-fire', name: '孙磊', roles: ['clerk'], zoneId: 'lf', groups: ['fire', 'approval'] },
   { id: 'lf-leader', name: '赵军', roles: ['leader'], zoneId: 'lf', groups: ['leaders'] },
   { id: 'yp-agent', name: '刘洋', roles: ['agent'], zoneId: 'yp', groups: ['agency'] },
   { id: 'xy-leader', name: '陈刚', roles: ['leader'], zoneId: 'xy', groups: ['leaders'] },

@@ -11,6 +11,7 @@ describe('demoUsers', () => {
     for (const zone of ZONES) for (const role of ['designer', 'clerk', 'agent', 'leader', 'applicant']) expect(ids).toContain(`${zone}-${role}`);
     expect(users.find((u) => u.id === 'auditor')).toMatchObject({ roles: ['auditor'], zoneId: 'province' });
     expect(users.find((u) => u.id === 'lf-housing')).toMatchObject({ name: '张强', groups: expect.arrayContaining(['housing']) });
+    expect(users.find((u) => u.id === 'lf-fire')).toMatchObject({ name: '孙磊', zoneId: 'lf', groups: ['fire', 'approval'] });
     expect(users.find((u) => u.id === 'lf-leader')).toMatchObject({ name: '赵军', groups: ['leaders'] });
     expect(new Set(ids).size).toBe(ids.length);
   });

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseView } from '@banjie/contracts';
 import { decide, fold, initialCaseState, toCaseView, type CaseState, type EngineCommand, type EngineEvent } from '@banjie/engine';
-import { WrongExpectedRevisionError, type EventStore, type RecordedEvent } from '@banjie/event-store';
+import { WrongExpectedRevisionError, orderedUuid, type EventStore, type RecordedEvent } from '@banjie/event-store';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../actor';
 import { WorkingCalendars } from '../calendar/working-calendars';
@@ -22,6 +22,8 @@ export interface CaseCommandRequest {
   actor?: Actor;
   correlationId?: string;
   causationId?: string;
+  /** The engine's time for this command (a timer start runs at its due time); the clock's now when absent. */
+  now?: string;
   /** Checked against the case as it stands before the engine decides; throws an `ApiError` to refuse. */
   authorize?: (header: CaseHeader, state: CaseState) => void | Promise<void>;
 }
@@ -126,8 +128,10 @@ export class CaseCommands {
       await request.authorize?.(current.header, current.state);
       const model = await this.definitions.model(current.header.definitionKey, current.header.version);
       const decision = decide(model, current.state, request.command, {
-        now: this.clock.now(),
-        newId: randomUUID,
+        now: request.now ?? this.clock.now(),
+        // Time-ordered ids: the store's id index and the read models' keys (tasks, timers,
+        // element instances) then grow at their end instead of touching a random page per row.
+        newId: orderedUuid,
         calendar: this.calendars.forZone(current.header.zoneId),
         actor: request.actor && { id: request.actor.id, roles: request.actor.roles, groups: request.actor.groups },
         resolveModel: (key, version) => this.definitions.cachedModel(key, version),
@@ -137,7 +141,7 @@ export class CaseCommands {
         return { view: { ...toCaseView(current.state), revision: Number(current.revision) }, header: current.header, events: [] };
       }
       const metadata = this.metadataFor(request, current.header);
-      const toAppend = decision.events.map((event) => toEventToAppend(event, randomUUID(), metadata));
+      const toAppend = decision.events.map((event) => toEventToAppend(event, orderedUuid(), metadata));
       try {
         const result = await this.store.append(caseStream(request.caseId), toAppend, {
           expected: current.revision < 0n ? 'no_stream' : current.revision,
@@ -166,7 +170,7 @@ export class CaseCommands {
       commandId,
       command: request.command.type,
       wallClock: new Date().toISOString(),
-      engineTime: this.clock.now(),
+      engineTime: request.now ?? this.clock.now(),
       definitionKey: header.definitionKey,
       definitionVersion: header.version,
     };

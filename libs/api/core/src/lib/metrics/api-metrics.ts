@@ -6,13 +6,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 export class ApiMetrics {
   readonly registry = new Registry();
 
-  readonly commands = new Counter({
-    name: 'banjie_commands_total',
-    help: 'Case commands handled, by command type and outcome',
-    labelNames: ['command', 'outcome'] as const,
-    registers: [this.registry],
-  });
-
+  readonly commands = this.counter('banjie_commands_total', 'Case commands handled, by command type and outcome', ['command', 'outcome']);
   readonly commandSeconds = new Histogram({
     name: 'banjie_command_duration_seconds',
     help: 'Time to read, decide and append one case command',
@@ -20,38 +14,23 @@ export class ApiMetrics {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
     registers: [this.registry],
   });
-
-  readonly appendConflicts = new Counter({
-    name: 'banjie_append_conflicts_total',
-    help: 'Appends refused for a wrong expected revision and retried',
-    registers: [this.registry],
-  });
-
-  readonly projectionLag = new Gauge({
-    name: 'banjie_projection_lag_events',
-    help: 'Events appended by this process that the read models have not applied yet',
-    registers: [this.registry],
-  });
-
-  readonly projectedEvents = new Counter({
-    name: 'banjie_projected_events_total',
-    help: 'Events applied to the read models',
-    registers: [this.registry],
-  });
-
-  readonly openTimers = new Gauge({
-    name: 'banjie_open_timers',
-    help: 'Timers scheduled and not yet fired or cancelled',
-    registers: [this.registry],
-  });
-
-  readonly timersFired = new Counter({
-    name: 'banjie_timers_fired_total',
-    help: 'Timers fired by the scheduler',
-    registers: [this.registry],
-  });
+  readonly appendConflicts = this.counter('banjie_append_conflicts_total', 'Appends refused for a wrong expected revision and retried');
+  readonly projectionLag = this.gauge('banjie_projection_lag_events', 'Events appended by this process that the read models have not applied yet');
+  readonly projectedEvents = this.counter('banjie_projected_events_total', 'Events applied to the read models');
+  readonly openTimers = this.gauge('banjie_open_timers', 'Timers scheduled and not yet fired or cancelled');
+  readonly timersFired = this.counter('banjie_timers_fired_total', 'Timers fired by the scheduler');
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** A counter in this registry. */
+  private counter<L extends string = never>(name: string, help: string, labelNames: readonly L[] = []): Counter<L> {
+    return new Counter({ name, help, labelNames, registers: [this.registry] });
+  }
+
+  /** A gauge in this registry. */
+  private gauge(name: string, help: string): Gauge {
+    return new Gauge({ name, help, registers: [this.registry] });
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CaseStatus, CaseSummary, Warning, ZoneId } from '@banjie/contracts';
 import type Database from 'better-sqlite3';
 import { READ_MODEL_DB } from '../read-models/read-model-database';
+import { listFilter } from './list-filter';
 
 /** Filters of `GET /api/cases`; `zoneId` undefined means every zone. */
 export interface CaseFilter {
@@ -12,6 +13,9 @@ export interface CaseFilter {
   startedBy?: string;
   limit?: number;
 }
+
+/** The column each field of a case filter narrows. */
+const CASE_COLUMNS = { zoneId: 'zone_id', status: 'status', definitionKey: 'definition_key', businessKey: 'business_key', startedBy: 'started_by' } as const;
 
 interface CaseRow {
   id: string;
@@ -36,21 +40,8 @@ export class CaseList {
   constructor(@Inject(READ_MODEL_DB) private readonly db: Database.Database) {}
 
   list(filter: CaseFilter): CaseListEntry[] {
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM cases WHERE (@zoneId IS NULL OR zone_id = @zoneId) AND (@status IS NULL OR status = @status)
-         AND (@definitionKey IS NULL OR definition_key = @definitionKey) AND (@businessKey IS NULL OR business_key = @businessKey)
-         AND (@startedBy IS NULL OR started_by = @startedBy)
-         ORDER BY started_at DESC, id LIMIT @limit`,
-      )
-      .all({
-        zoneId: filter.zoneId ?? null,
-        status: filter.status ?? null,
-        definitionKey: filter.definitionKey ?? null,
-        businessKey: filter.businessKey ?? null,
-        startedBy: filter.startedBy ?? null,
-        limit: filter.limit ?? 1000,
-      }) as CaseRow[];
+    const { where, params } = listFilter(filter, CASE_COLUMNS);
+    const rows = this.db.prepare(`SELECT * FROM cases WHERE ${where} ORDER BY started_at DESC, id LIMIT @limit`).all(params) as CaseRow[];
     return rows.map(toEntry);
   }
 

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { TaskView, Warning } from '@banjie/contracts';
 import type Database from 'better-sqlite3';
+import { sql } from '../read-models/projection';
 import { READ_MODEL_DB } from '../read-models/read-model-database';
+import { listFilter } from './list-filter';
 
 /** Filters of `GET /api/tasks`: `zoneId` undefined means every zone. */
 export interface TaskFilter {
@@ -14,6 +16,9 @@ export interface TaskFilter {
   caseId?: string;
   limit?: number;
 }
+
+/** The column each plain field of a task filter narrows (`candidate` has its own condition). */
+const TASK_COLUMNS = { zoneId: 'zone_id', status: 'status', assignee: 'assignee', caseId: 'case_id' } as const;
 
 interface TaskRow {
   id: string;
@@ -45,29 +50,22 @@ export class TaskInbox {
   constructor(@Inject(READ_MODEL_DB) private readonly db: Database.Database) {}
 
   list(filter: TaskFilter): InboxTask[] {
+    const { where, params } = listFilter(filter, TASK_COLUMNS);
     const rows = this.db
       .prepare(
-        `SELECT * FROM tasks WHERE (@zoneId IS NULL OR zone_id = @zoneId) AND (@status IS NULL OR status = @status)
-         AND (@assignee IS NULL OR assignee = @assignee) AND (@caseId IS NULL OR case_id = @caseId)
+        `SELECT * FROM tasks WHERE ${where}
          AND (@candidateUser IS NULL OR (assignee IS NULL AND (
               EXISTS (SELECT 1 FROM json_each(candidate_users) WHERE value = @candidateUser)
               OR EXISTS (SELECT 1 FROM json_each(candidate_groups) WHERE value IN (SELECT value FROM json_each(@candidateGroups))))))
          ORDER BY created_at, id LIMIT @limit`,
       )
-      .all({
-        zoneId: filter.zoneId ?? null,
-        status: filter.status ?? null,
-        assignee: filter.assignee ?? null,
-        caseId: filter.caseId ?? null,
-        candidateUser: filter.candidate?.userId ?? null,
-        candidateGroups: JSON.stringify(filter.candidate?.groups ?? []),
-        limit: filter.limit ?? 1000,
-      }) as TaskRow[];
+      .all({ ...params, candidateUser: filter.candidate?.userId ?? null, candidateGroups: JSON.stringify(filter.candidate?.groups ?? []) }) as TaskRow[];
     return rows.map(toInboxTask);
   }
 
   find(id: string): InboxTask | undefined {
-    const row = this.db.prepare('SELECT * FROM tasks WHERE id = ?').get(id) as TaskRow | undefined;
+    // Every task command looks its task up here: the statement is compiled once.
+    const row = sql(this.db, 'SELECT * FROM tasks WHERE id = ?').get(id) as TaskRow | undefined;
     return row && toInboxTask(row);
   }
 }

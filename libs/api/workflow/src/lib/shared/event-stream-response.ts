@@ -2,7 +2,11 @@ import type { Request, Response } from 'express';
 
 const HEARTBEAT_MS = 15_000;
 
-/** One open Server-Sent Events response: messages carry an `id:` so a client resumes with `Last-Event-ID`. */
+/**
+ * One open Server-Sent Events response. Every message is a plain one (no `event:` line, so
+ * `EventSource.onmessage` hears it) with an `id:` so a client resumes with `Last-Event-ID`; the
+ * heartbeat is an SSE comment, which clients ignore.
+ */
 export class EventStreamResponse {
   private readonly heartbeat: ReturnType<typeof setInterval>;
   private closed = false;
@@ -27,9 +31,10 @@ export class EventStreamResponse {
     return this.closed;
   }
 
-  send(id: string, event: string, data: unknown): void {
+  /** Sends one message; `data` is written as a single line of JSON. */
+  send(id: string, data: unknown): void {
     if (this.closed) return;
-    this.response.write(`id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    this.response.write(`id: ${id}\ndata: ${JSON.stringify(data)}\n\n`);
   }
 
   whenClosed(listener: () => void): void {

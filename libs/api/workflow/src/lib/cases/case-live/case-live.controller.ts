@@ -12,7 +12,8 @@ import { toCaseEventView } from '../../shared/case-event-view';
 import { EventStreamResponse, lastEventIdOf } from '../../shared/event-stream-response';
 
 /**
- * `GET /api/cases/:id/live`: the case's events as Server-Sent Events, `id:` = revision. A client
+ * `GET /api/cases/:id/live`: the case's events as plain Server-Sent Events messages, `id:` =
+ * revision, `data:` = the event as `/events` shows it (its `type` inside). A client
  * resuming with `Last-Event-ID: n` gets the events after n from the store, then live ones, each once.
  */
 @ApiTags('cases')
@@ -41,7 +42,7 @@ export class CaseLiveController {
     const send = (event: RecordedEvent) => {
       if (Number(event.revision) <= sent) return;
       sent = Number(event.revision);
-      sse.send(String(event.revision), event.type, toCaseEventView(event));
+      sse.send(String(event.revision), toCaseEventView(event));
     };
     // Listen first, then replay: an event landing in between is buffered, and the revision check drops doubles.
     const subscription = this.projections.applied$.pipe(filter((e) => e.stream === stream)).subscribe((event) => (replaying ? pending.push(event) : send(event)));

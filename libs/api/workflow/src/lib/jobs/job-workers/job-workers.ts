@@ -4,6 +4,8 @@ import { JobList, ProjectionRunner } from '@banjie/api-projections';
 import type { RecordedEvent } from '@banjie/event-store';
 import type { Subscription } from 'rxjs';
 import { issueCertificateWorker } from './issue-certificate.worker';
+import { recordCreditWorker } from './record-credit.worker';
+import { registerEnterpriseWorker } from './register-enterprise.worker';
 import type { JobWorker, WorkerJob } from './job-worker';
 
 /**
@@ -24,6 +26,8 @@ export class JobWorkers implements OnModuleDestroy {
     private readonly cases: CaseCommands,
   ) {
     this.register(issueCertificateWorker);
+    this.register(registerEnterpriseWorker);
+    this.register(recordCreditWorker);
   }
 
   register(worker: JobWorker): void {

@@ -1,8 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CaseCommands } from '@banjie/api-core';
 import type { CaseView } from '@banjie/contracts';
-import { assertCanSee } from '../../shared/case-access';
 import { TaskAccess } from '../../shared/task-access';
+import { changeTaskClaim } from '../task-claim';
 import { UnclaimTaskCommand } from './unclaim-task.command';
 
 @CommandHandler(UnclaimTaskCommand)
@@ -12,15 +12,7 @@ export class UnclaimTaskHandler implements ICommandHandler<UnclaimTaskCommand> {
     private readonly cases: CaseCommands,
   ) {}
 
-  async execute({ taskId, actor, correlationId }: UnclaimTaskCommand): Promise<CaseView> {
-    const task = await this.tasks.findActionable(taskId, actor);
-    const outcome = await this.cases.execute({
-      caseId: task.caseId,
-      actor,
-      correlationId,
-      authorize: (header) => assertCanSee(actor, header),
-      command: { type: 'UnclaimTask', taskId, userId: actor.id },
-    });
-    return outcome.view;
+  execute(command: UnclaimTaskCommand): Promise<CaseView> {
+    return changeTaskClaim(this.tasks, this.cases, 'UnclaimTask', command);
   }
 }

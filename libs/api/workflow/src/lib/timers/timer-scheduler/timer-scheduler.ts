@@ -1,16 +1,18 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { ApiError, ApiMetrics, CLOCK, CaseCommands, type Clock } from '@banjie/api-core';
 import { OpenTimers, ProjectionRunner } from '@banjie/api-projections';
+import { TimerStarts } from '../timer-starts/timer-starts';
 
 const TICK_MS = 1_000;
 /** A fired timer may schedule another one already due (a chain); follow at most this many rounds at once. */
 const MAX_ROUNDS = 20;
 
 /**
- * Fires due timers: reads the open-timers read model and sends `FireTimer` to each case. With the
- * system clock it looks every second; with the manual clock when the time is moved. Two replicas
- * firing the same timer is harmless: the second append meets a wrong expected revision, re-reads,
- * and the engine refuses to fire a timer twice.
+ * Fires due timers: starts the cases of due timer start events (`TimerStarts`), reads the
+ * open-timers read model and sends `FireTimer` to each case. With the system clock it looks every
+ * second; with the manual clock when the time is moved. Two replicas firing the same timer is
+ * harmless: the second append meets a wrong expected revision, re-reads, and the engine refuses
+ * to fire a timer twice (a timer start's case id is the same in both, so it starts once).
  */
 @Injectable()
 export class TimerScheduler implements OnModuleDestroy {
@@ -24,9 +26,12 @@ export class TimerScheduler implements OnModuleDestroy {
     private readonly projections: ProjectionRunner,
     private readonly cases: CaseCommands,
     private readonly metrics: ApiMetrics,
+    private readonly timerStarts: TimerStarts,
   ) {}
 
-  start(): void {
+  /** Schedules the timer starts of the deployed definitions, then fires what is due, every second with the system clock. */
+  async start(): Promise<void> {
+    await this.timerStarts.start();
     if (this.clock.mode === 'system') this.interval = setInterval(() => void this.fireDue(), TICK_MS);
     void this.fireDue();
   }
@@ -36,7 +41,7 @@ export class TimerScheduler implements OnModuleDestroy {
     return this.firing;
   }
 
-  /** Fires every timer due now (and those that firing makes due); returns how many fired. */
+  /** Fires every timer due now (and those that firing makes due), timer starts included; returns how many fired. */
   fireDue(): Promise<number> {
     if (!this.firing) {
       this.firing = this.fireRounds().finally(() => (this.firing = undefined));
@@ -50,10 +55,12 @@ export class TimerScheduler implements OnModuleDestroy {
     let fired = 0;
     for (let round = 0; round < MAX_ROUNDS; round++) {
       await this.projections.catchUp();
+      const started = await this.timerStarts.fireDue(this.clock.now());
+      this.metrics.timersFired.inc(started);
+      if (started > 0) await this.projections.catchUp();
       const due = this.timers.due(this.clock.now());
-      this.metrics.openTimers.set(this.timers.count());
-      if (due.length === 0) break;
-      let firedThisRound = 0;
+      this.metrics.openTimers.set(this.timers.count() + this.timerStarts.count());
+      let firedThisRound = started;
       for (const timer of due) {
         try {
           await this.cases.execute({ caseId: timer.caseId, command: { type: 'FireTimer', timerId: timer.id }, causationId: timer.id });

@@ -5,11 +5,12 @@ import { AcceptsQueryToken, CurrentActor, Roles } from '@banjie/api-auth';
 import { ProjectionRunner } from '@banjie/api-projections';
 import type { EventStore, RecordedEvent } from '@banjie/event-store';
 import type { Request, Response } from 'express';
+import { toCaseEventView } from '../../shared/case-event-view';
 import { EventStreamResponse, lastEventIdOf } from '../../shared/event-stream-response';
 
 /**
- * `GET /api/zones/:zoneId/live`: every case event of a zone as Server-Sent Events, `id:` = store
- * position. Resuming with `Last-Event-ID` replays what came after that position, then goes live.
+ * `GET /api/zones/:zoneId/live`: every case event of a zone as plain Server-Sent Events messages,
+ * `id:` = store position, `data:` = `{caseId, ...}` and the event as `/events` shows it. Resuming with `Last-Event-ID` replays what came after that position, then goes live.
  */
 @ApiTags('zones')
 @ApiBearerAuth()
@@ -35,7 +36,7 @@ export class ZoneLiveController {
     const send = (event: RecordedEvent) => {
       if (!inZone(event) || (sent !== undefined && comparePositions(event.position, sent) <= 0)) return;
       sent = event.position;
-      sse.send(event.position, event.type, { caseId: event.stream.slice('case-'.length), revision: Number(event.revision), type: event.type, data: event.data, recordedAt: event.recordedAt });
+      sse.send(event.position, { caseId: event.stream.slice('case-'.length), ...toCaseEventView(event) });
     };
     const subscription = this.projections.applied$.subscribe((event) => (replaying ? pending.push(event) : send(event)));
     sse.whenClosed(() => subscription.unsubscribe());
