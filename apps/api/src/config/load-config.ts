@@ -16,7 +16,7 @@ const DURATION = /^(\d+)\s*(s|m|h|d)?$/;
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 
 /**
- * Reads and validates the api's configuration from the environment (see apps/api/CONFIG.md).
+ * Reads and validates the api's configuration from the environment (the root README lists them).
  * Throws a `ConfigError` naming every bad value. When BANJIE_JWT_SECRET is unset, a secret is
  * generated once and kept in `<dataDir>/jwt-secret` (mode 0600) so tokens survive restarts.
  */

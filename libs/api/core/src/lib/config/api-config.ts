@@ -1,4 +1,4 @@
-/** The api's configuration, read and validated once at start (apps/api/CONFIG.md lists the variables). */
+/** The api's configuration, read and validated once at start (the root README lists the variables). */
 export interface ApiConfig {
   port: number;
   dataDir: string;
