@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startTestApi, type TestApi } from '../testing/test-api';
+import { eventually, startTestApi, type TestApi } from '../testing/test-api';
 
 /** The zones' reference flows of the repository, deployed at first start like a real installation. */
 const ZONE_FLOW_DIR = resolve(__dirname, '../../../../bpmn');
@@ -26,15 +26,6 @@ function filled(formId: string | undefined): Record<string, unknown> {
     else if (field.type === 'textfield' || field.type === 'textarea') variables[field.key] = '材料齐全，予以受理 Complete';
   }
   return variables;
-}
-
-async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('the zone flows of bpmn/ in the api', () => {

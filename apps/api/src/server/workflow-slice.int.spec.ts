@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURE_BPMN_DIR, startTestApi, type TestApi } from '../testing/test-api';
+import { eventually, FIXTURE_BPMN_DIR, startTestApi, type TestApi } from '../testing/test-api';
 
 const FIXTURE_XML = readFileSync(join(FIXTURE_BPMN_DIR, 'linfen-api-fixture.bpmn'), 'utf8');
 const KEY = 'api-fixture-approval';
@@ -12,15 +12,6 @@ const RAW_XML = `<?xml version="1.0" encoding="UTF-8"?>
     <bpmn:endEvent id="End"><bpmn:incoming>F1</bpmn:incoming></bpmn:endEvent>
   </bpmn:process>
 </bpmn:definitions>`;
-
-async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('the api over HTTP: deploy, start, work the tasks, audit', () => {
   let api: TestApi;

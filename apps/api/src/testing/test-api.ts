@@ -83,3 +83,13 @@ export async function startTestApi(env: Record<string, string> = {}, dataDir = m
     },
   };
 }
+
+/** Polls `probe` until `ok` holds or `timeoutMs` passes, and returns the last value (the caller asserts on it). */
+export async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (ok(value) || Date.now() > until) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
