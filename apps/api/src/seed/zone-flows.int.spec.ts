@@ -1,31 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { filledLikeTheE2e, type FilledFormField } from '@banjie/engine/testing';
 import { eventually, startTestApi, type TestApi } from '../testing/test-api';
 
 /** The zones' reference flows of the repository, deployed at first start like a real installation. */
 const ZONE_FLOW_DIR = resolve(__dirname, '../../../../bpmn');
 
-interface FormField {
-  type?: string;
-  key?: string;
-  defaultValue?: unknown;
-  values?: { value: unknown }[];
-}
-
-/** A task's form filled as the browser e2e fills it: defaults kept, boxes checked, first choices, 1, text. */
+/** The task's form filled as the browser e2e fills it. */
 function filled(formId: string | undefined): Record<string, unknown> {
   if (!formId) return {};
-  const form = JSON.parse(readFileSync(join(ZONE_FLOW_DIR, 'forms', `${formId}.form`), 'utf8')) as { components: FormField[] };
-  const variables: Record<string, unknown> = {};
-  for (const field of form.components) {
-    if (!field.key) continue;
-    if (field.defaultValue !== undefined) variables[field.key] = field.defaultValue;
-    else if (field.type === 'checkbox') variables[field.key] = true;
-    else if ((field.type === 'radio' || field.type === 'select') && field.values?.length) variables[field.key] = field.values[0].value;
-    else if (field.type === 'number') variables[field.key] = 1;
-    else if (field.type === 'textfield' || field.type === 'textarea') variables[field.key] = '材料齐全，予以受理 Complete';
-  }
-  return variables;
+  return filledLikeTheE2e(JSON.parse(readFileSync(join(ZONE_FLOW_DIR, 'forms', `${formId}.form`), 'utf8')) as { components?: FilledFormField[] });
 }
 
 describe('the zone flows of bpmn/ in the api', () => {

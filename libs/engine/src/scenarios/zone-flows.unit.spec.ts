@@ -6,6 +6,7 @@ import { toCaseView } from '../case-view';
 import type { EngineEvent } from '../lib/api';
 import type { ProcessModel } from '../model/process-model';
 import { CaseScenario, trace, types } from '../testing/case-scenario';
+import { filledLikeTheE2e, type FilledFormField } from '../testing/filled-like-the-e2e';
 
 /**
  * The zones' reference flows under `bpmn/` (deployed by the api at first start): each compiles
@@ -16,23 +17,15 @@ const FLOW_DIR = join(__dirname, '../../../../bpmn');
 const FORM_DIR = join(FLOW_DIR, 'forms');
 const FLOW_NODE = /<bpmn:(?:startEvent|endEvent|intermediateCatchEvent|intermediateThrowEvent|boundaryEvent|task|userTask|serviceTask|sendTask|receiveTask|manualTask|businessRuleTask|scriptTask|exclusiveGateway|parallelGateway|inclusiveGateway|eventBasedGateway|subProcess|callActivity|sequenceFlow)\b[^>]*\bid="([^"]+)"/g;
 
-interface FormField {
-  type?: string;
-  key?: string;
-  defaultValue?: unknown;
-  values?: { value: unknown }[];
-  components?: FormField[];
-}
-
 function flowFiles(): string[] {
   return existsSync(FLOW_DIR) ? readdirSync(FLOW_DIR).filter((f) => f.endsWith('.bpmn')).sort() : [];
 }
 
-function readForms(): Record<string, { components?: FormField[] }> {
-  const forms: Record<string, { components?: FormField[] }> = {};
+function readForms(): Record<string, { components?: FilledFormField[] }> {
+  const forms: Record<string, { components?: FilledFormField[] }> = {};
   if (!existsSync(FORM_DIR)) return forms;
   for (const file of readdirSync(FORM_DIR).filter((f) => f.endsWith('.form'))) {
-    const schema = JSON.parse(readFileSync(join(FORM_DIR, file), 'utf8')) as { id?: string; components?: FormField[] };
+    const schema = JSON.parse(readFileSync(join(FORM_DIR, file), 'utf8')) as { id?: string; components?: FilledFormField[] };
     forms[schema.id ?? file.replace(/\.form$/, '')] = schema;
   }
   return forms;
@@ -46,22 +39,9 @@ async function compileFlow(file: string): Promise<ProcessModel> {
   return result.model;
 }
 
-/** The variables a form gives when filled as the browser e2e fills it: defaults kept, boxes checked, first choices, 1, text. */
-function filledLikeTheE2e(formId: string | undefined): Record<string, unknown> {
-  const variables: Record<string, unknown> = {};
-  const fill = (fields: FormField[]) => {
-    for (const field of fields) {
-      if (field.components) fill(field.components);
-      if (!field.key) continue;
-      if (field.defaultValue !== undefined) variables[field.key] = field.defaultValue;
-      else if (field.type === 'checkbox') variables[field.key] = true;
-      else if ((field.type === 'radio' || field.type === 'select') && field.values?.length) variables[field.key] = field.values[0].value;
-      else if (field.type === 'number') variables[field.key] = 1;
-      else if (field.type === 'textfield' || field.type === 'textarea') variables[field.key] = '材料齐全，予以受理 Complete';
-    }
-  };
-  fill((formId ? forms[formId]?.components : undefined) ?? []);
-  return variables;
+/** The variables of the form `formId` filled as the browser e2e fills it. */
+function filled(formId: string | undefined): Record<string, unknown> {
+  return filledLikeTheE2e(formId ? forms[formId] : undefined);
 }
 
 /** What the api's in-process workers answer for the job types the flows use. */
@@ -87,7 +67,7 @@ function driveToEnd(scenario: CaseScenario, messageVariables: Record<string, Rec
     if (scenario.state.incidents.length > 0) throw new Error(`incident: ${JSON.stringify(scenario.state.incidents)}`);
     if (task) {
       worked.push(task.elementId);
-      scenario.when({ type: 'CompleteTask', taskId: task.taskId, userId: task.assignee ?? 'demo', variables: filledLikeTheE2e(task.formId) });
+      scenario.when({ type: 'CompleteTask', taskId: task.taskId, userId: task.assignee ?? 'demo', variables: filled(task.formId) });
     } else if (job) {
       worked.push(job.elementId);
       scenario.when({ type: 'CompleteJob', jobId: job.jobId, variables: workerResult(job.jobType) });
@@ -155,9 +135,9 @@ describe('Linfen 123 closure (linfen-123-closure)', () => {
     expect(toCaseView(scenario.state).tasks.map((t) => [t.elementId, t.candidateGroups, t.formId, t.limitWorkingDays])).toEqual([['Task_WindowCheck', ['window'], 'lf-window-check', 1]]);
 
     // when the clerk completes it, then the tier is classified (tier 1, all reviews, staged permit)
-    const checked = scenario.completeTask('Task_WindowCheck', filledLikeTheE2e('lf-window-check'));
+    const checked = scenario.completeTask('Task_WindowCheck', filled('lf-window-check'));
     expect(trace(checked)).toContain('SequenceFlowTaken:Flow_Complete');
-    const classified = scenario.completeTask('Task_ClassifyTier', filledLikeTheE2e('lf-classify-tier'));
+    const classified = scenario.completeTask('Task_ClassifyTier', filled('lf-classify-tier'));
     expect(scenario.variablesOf()).toMatchObject({ tier: '1', tierDays: 1, needsCivilAirDefence: true, needsFireDesign: true, stagedPermit: true });
     expect(trace(classified).filter((t) => t.startsWith('TaskCreated'))).toEqual([
       'TaskCreated:Task_PlanningPermit',

@@ -28,7 +28,7 @@ describe('orderedUuid', () => {
     // then
     const ms = parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
     expect(ms).toBeGreaterThanOrEqual(before);
-    // (ids made faster than 4096 a millisecond borrow the next milliseconds)
+    // (ids made faster than the counter allows borrow the next milliseconds)
     expect(ms).toBeLessThanOrEqual(Date.now() + 50);
   });
 });

@@ -1,21 +1,17 @@
-import { canonicalJson } from './canonical-json';
-import { AppendTooLargeError, InvalidAppendError } from './errors';
 import { orderedUuid } from './ordered-uuid';
+import canonicalize from 'canonicalize';
+import { AppendTooLargeError, InvalidAppendError } from './errors';
 import type { EventToAppend } from './port';
 
 /** Default limit on the encoded size of one appended batch: 1 MiB. */
 export const DEFAULT_MAX_APPEND_BYTES = 1024 * 1024;
 
-/**
- * One event of a validated batch, with its id assigned and its JSON fixed as it will be stored.
- * `data` and `metadata` are that JSON as read back, parsed on first use: the SQLite adapter
- * stores and hashes the text only and never needs them.
- */
+/** One event of a validated batch, with its id assigned and its JSON fixed as it will be stored. */
 export interface PreparedEvent {
   id: string;
   type: string;
-  readonly data: unknown;
-  readonly metadata: Record<string, unknown>;
+  data: unknown;
+  metadata: Record<string, unknown>;
   /** `data` and `metadata` as stored: canonical (RFC 8785) JSON text, which the hash covers as is. */
   dataJson: string;
   metadataJson: string;
@@ -45,24 +41,13 @@ function prepareEvent(stream: string, event: EventToAppend): PreparedEvent {
   assertName('event type', event?.type);
   const id = event.id ?? orderedUuid();
   if (typeof id !== 'string' || id.length === 0) throw new InvalidAppendError(`Event ids must be non-empty strings (stream ${stream})`);
-  const dataJson = toCanonicalJson(stream, event.data === undefined ? null : event.data);
-  const metadataJson = toCanonicalJson(stream, event.metadata ?? {});
-  // Canonical JSON of an object, and only of an object, starts with "{".
-  if (metadataJson.charCodeAt(0) !== 0x7b) throw new InvalidAppendError(`Event metadata must be a JSON object (stream ${stream})`);
-  let data: { value: unknown } | undefined;
-  let metadata: Record<string, unknown> | undefined;
-  return {
-    id,
-    type: event.type,
-    get data() {
-      return (data ??= { value: JSON.parse(dataJson) }).value;
-    },
-    get metadata() {
-      return (metadata ??= JSON.parse(metadataJson) as Record<string, unknown>);
-    },
-    dataJson,
-    metadataJson,
-  };
+  const metadata: unknown = event.metadata ?? {};
+  const [data, dataJson] = toCanonicalJson(stream, event.data === undefined ? null : event.data);
+  const [normalizedMetadata, metadataJson] = toCanonicalJson(stream, metadata);
+  if (normalizedMetadata === null || typeof normalizedMetadata !== 'object' || Array.isArray(normalizedMetadata)) {
+    throw new InvalidAppendError(`Event metadata must be a JSON object (stream ${stream})`);
+  }
+  return { id, type: event.type, data, metadata: normalizedMetadata as Record<string, unknown>, dataJson, metadataJson };
 }
 
 function assertName(what: string, name: unknown): asserts name is string {
@@ -70,10 +55,13 @@ function assertName(what: string, name: unknown): asserts name is string {
   if (name.startsWith('$')) throw new InvalidAppendError(`The ${what} "${name}" starts with "$", which is reserved for the store`);
 }
 
-/** The value as canonical (RFC 8785) JSON text; anything JSON cannot hold is refused. */
-function toCanonicalJson(stream: string, value: unknown): string {
+/** The value as canonical JSON text, and as read back from that text (what every reader will see). */
+function toCanonicalJson(stream: string, value: unknown): [unknown, string] {
   try {
-    return canonicalJson(value);
+    const json = canonicalize(value);
+    if (json === undefined) throw new TypeError('not representable as JSON');
+    // Parsing back proves the text is JSON (a nested function would not be) and fixes what is read.
+    return [JSON.parse(json), json];
   } catch (error) {
     throw new InvalidAppendError(`Event payload for ${stream} is not JSON: ${(error as Error).message}`);
   }

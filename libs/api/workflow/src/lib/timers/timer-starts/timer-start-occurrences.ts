@@ -1,6 +1,6 @@
 import type { WorkingCalendar } from '@banjie/calendar';
 import { nextTimerStart, type TimerDefinition } from '@banjie/engine';
-import { createHash } from 'node:crypto';
+import { v5 as uuidV5 } from 'uuid';
 
 /** One occurrence of a timer start event: when it is due, and how many more follow (-1 = unbounded). */
 export interface TimerStartOccurrence {
@@ -10,6 +10,8 @@ export interface TimerStartOccurrence {
 
 /** `R<n>/<start>/<interval>`: a cycle anchored at a start instant. */
 const ANCHORED_CYCLE = /^R(\d*)\/([^/]+)\/(P[^/]+)$/;
+/** The UUID namespace of the ids of cases started by timer start events (fixed: ids must not change). */
+const TIMER_START_NAMESPACE = 'c0c8d7a4-3f0e-5b8e-9a51-6d2f1b7e4a90';
 /** Walking an anchored cycle from its start stops after this many steps (then it counts from the deployment). */
 const MAX_ANCHOR_STEPS = 10_000;
 
@@ -45,15 +47,11 @@ export function nextOccurrence(timer: TimerDefinition, occurrence: TimerStartOcc
 
 /**
  * The id of the case that one occurrence starts: the same in every api process (a name-based
- * UUID of definition key, version, start element and due time), so that when two processes fire
+ * UUID v5 of definition key, version, start element and due time), so that when two processes fire
  * the same occurrence, the second append to the new stream fails and only one case starts.
  */
 export function timerStartCaseId(definitionKey: string, version: number, elementId: string, dueAt: string): string {
-  const bytes = createHash('sha256').update(['banjie-timer-start', definitionKey, String(version), elementId, instant(dueAt)].join('\n')).digest();
-  bytes.writeUInt8((bytes.readUInt8(6) & 0x0f) | 0x50, 6); // version 5: name-based
-  bytes.writeUInt8((bytes.readUInt8(8) & 0x3f) | 0x80, 8); // RFC 4122 variant
-  const hex = bytes.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return uuidV5([definitionKey, String(version), elementId, instant(dueAt)].join('\n'), TIMER_START_NAMESPACE);
 }
 
 /** The anchor of a literal `R<n>/<start>/<interval>` cycle as its first occurrence (FEEL expressions have none here). */
