@@ -63,7 +63,7 @@ export function createWorkingCalendar(options: WorkingCalendarOptions = {}): Wor
   };
 }
 
-/** The n-th working day after `day` (n ≥ 1), found by walking day by day (the calendars use an index). */
+/** The n-th working day after `day` (n ≥ 1) found by walking day by day: the reference the index is tested against. */
 export function nthWorkingDayAfter(isWorkingDay: (day: string) => boolean, day: string, n: number): string {
   let current = day;
   for (let counted = 0; counted < n; ) {

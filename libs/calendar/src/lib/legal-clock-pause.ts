@@ -1,6 +1,5 @@
-import { dayOfMs, formatInstant, instantMs, legalTimeZone, startOfDayMs } from './beijing-time';
+import { dayOfMs, formatInstant, instantMs, legalTimeZone, MS_PER_DAY, startOfDayMs } from './beijing-time';
 import { InvalidWorkingDaysError } from './calendar-errors';
-import { nthWorkingDayAfter } from './create-working-calendar';
 import type { WorkingCalendar } from './working-calendar';
 
 /**
@@ -16,6 +15,7 @@ export function pausedWorkingDays(calendar: WorkingCalendar, pausedAt: string, r
  * A deadline moved later by `workingDays` whole working days (the days a clock was paused),
  * keeping its time of day: the end of a working day stays the end of a working day, and a
  * warning placed at 09:36 of a working day lands at 09:36 of the working day `workingDays` later.
+ * Like `nextWorkingDay`, it counts through `addWorkingDays`, on the calendar's working-day index.
  */
 export function shiftDeadline(calendar: WorkingCalendar, dueAt: string, workingDays: number): string {
   if (!Number.isInteger(workingDays) || workingDays < 0) {
@@ -25,15 +25,15 @@ export function shiftDeadline(calendar: WorkingCalendar, dueAt: string, workingD
   const dueMs = instantMs(dueAt, zone);
   if (workingDays === 0) return formatInstant(dueMs, zone);
   // A deadline at midnight belongs to the day that ends there, so look one millisecond back.
-  const day = dayOfMs(dueMs - 1, zone);
-  const timeOfDayMs = dueMs - startOfDayMs(day, zone);
-  const shiftedDay = nthWorkingDayAfter((d) => calendar.isWorkingDay(d), day, workingDays);
-  return formatInstant(startOfDayMs(shiftedDay, zone) + timeOfDayMs, zone);
+  const withinDayMs = dueMs - 1;
+  const timeOfDayMs = dueMs - startOfDayMs(dayOfMs(withinDayMs, zone), zone);
+  // `addWorkingDays` ends the n-th working day after that day at the first instant of the next one.
+  const shiftedDayEndMs = instantMs(calendar.addWorkingDays(formatInstant(withinDayMs, zone), workingDays), zone);
+  return formatInstant(shiftedDayEndMs - MS_PER_DAY + timeOfDayMs, zone);
 }
 
 /** The first working day after the day of `at` (e.g. when a resumed clock starts counting again). */
 export function nextWorkingDay(calendar: WorkingCalendar, at: string): string {
   const zone = legalTimeZone(calendar.timeZone);
-  const day = dayOfMs(instantMs(at, zone), zone);
-  return nthWorkingDayAfter((d) => calendar.isWorkingDay(d), day, 1);
+  return dayOfMs(instantMs(calendar.addWorkingDays(at, 1), zone) - 1, zone);
 }

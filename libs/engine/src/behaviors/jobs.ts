@@ -1,7 +1,7 @@
 import type { ElementDefinition } from '../model/process-model';
 import type { CaseRun } from '../runtime/case-run';
 import type { ElementInstance } from '../state/case-state';
-import { visibleVariables } from './variables';
+import { scopeVariables } from './variables';
 
 /** Creates a job for a worker (in-process handler or api call) of a service-like task. */
 export function createJob(run: CaseRun, instance: ElementInstance, element: ElementDefinition): void {
@@ -11,7 +11,7 @@ export function createJob(run: CaseRun, instance: ElementInstance, element: Elem
     jobType: element.jobType ?? '',
     elementId: element.id,
     elementInstanceId: instance.id,
-    variables: visibleVariables(run, instance.id),
+    variables: scopeVariables(run, instance.id),
     ...(element.jobRetries !== undefined ? { retries: element.jobRetries } : {}),
   });
 }

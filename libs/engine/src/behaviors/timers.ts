@@ -2,7 +2,7 @@ import type { TimerDefinition } from '../model/process-model';
 import type { CaseRun } from '../runtime/case-run';
 import type { TimerPurpose } from '../state/case-state';
 import { evaluateValue, ExpressionFailure } from './expressions';
-import { addIsoDuration, parseIsoDuration } from './iso-duration';
+import { addIsoDuration, parseIsoDuration, type IsoDuration } from './iso-duration';
 import { addWorkingDays } from './working-days';
 import type { WorkingCalendar } from '@banjie/calendar';
 import type { Variables } from '../lib/api';
@@ -15,6 +15,8 @@ export interface TimerDue {
 }
 
 const CYCLE = /^R(\d*)\/(?:([^/]+)\/)?(P[^/]+)$/;
+/** Occurrences of a cycle of months or years walked from its start at most (8,000 years of months). */
+const MAX_WALKED_OCCURRENCES = 100_000;
 
 /**
  * Works out when a timer is due from `now`: an ISO date, an ISO duration, an ISO cycle
@@ -25,12 +27,17 @@ export function timerDue(run: CaseRun, timer: TimerDefinition, variables: Variab
 }
 
 /**
- * When a timer start event is next due after `now` — for the api's scheduler, which starts a
- * case with `StartCase { startEventId }` then. A value that is no timer is returned as `error`.
+ * When a timer start event is next due after `from` — for the api's scheduler, which starts a
+ * case with `StartCase { startEventId }` then; undefined when a bounded cycle has no occurrence
+ * left. A cycle anchored at a start keeps the anchor's rhythm: its occurrences are the start,
+ * then one interval after another, and the first of them after `from` is due
+ * (`R/2026-01-05T09:00:00+08:00/P1W` asked on Wednesday 7 January is due Monday 12 January);
+ * a bounded cycle's repetitions count from its start, those before `from` included. A value
+ * that is no timer is returned as `error`.
  */
-export function nextTimerStart(timer: TimerDefinition, now: string, calendar: WorkingCalendar): TimerDue | { error: string } {
+export function nextTimerStart(timer: TimerDefinition, from: string, calendar: WorkingCalendar): TimerDue | undefined | { error: string } {
   try {
-    return dueFrom(now, calendar, timer, {});
+    return timer.kind === 'cycle' ? anchoredCycleDue(from, String(evaluateValue(timer.expression, {}))) : dueFrom(from, calendar, timer, {});
   } catch (e) {
     if (e instanceof ExpressionFailure) return { error: e.message };
     throw e;
@@ -53,7 +60,7 @@ function dueFrom(now: string, calendar: WorkingCalendar, timer: TimerDefinition,
     case 'duration':
       return { dueAt: afterDuration(now, String(raw)) };
     case 'cycle':
-      return cycleDue(now, String(raw));
+      return cycleDue(now, parseCycle(String(raw)));
   }
 }
 
@@ -86,13 +93,67 @@ function afterDuration(from: string, text: string): string {
   return due;
 }
 
-function cycleDue(now: string, text: string): TimerDue {
+/** An ISO-8601 repeating interval: repetitions (-1 = unbounded), optional start, interval. */
+interface Cycle {
+  total: number;
+  start?: string;
+  interval: string;
+  duration: IsoDuration;
+}
+
+function parseCycle(text: string): Cycle {
   const match = CYCLE.exec(text.trim());
   if (!match) throw new ExpressionFailure(`"${text}" is not an ISO-8601 repeating interval (R<n>/<duration>)`);
-  const total = match[1] === '' ? -1 : Number(match[1]);
   const interval = match[3];
-  if (!parseIsoDuration(interval)) throw new ExpressionFailure(`"${interval}" is not an ISO-8601 duration`);
+  const duration = parseIsoDuration(interval);
+  if (!duration) throw new ExpressionFailure(`"${interval}" is not an ISO-8601 duration`);
   const start = match[2] ? Date.parse(match[2]) : NaN;
-  const dueAt = !Number.isNaN(start) && start > Date.parse(now) ? new Date(start).toISOString() : afterDuration(now, interval);
-  return { dueAt, repetitions: total < 0 ? -1 : Math.max(total - 1, 0), interval };
+  return { total: match[1] === '' ? -1 : Number(match[1]), interval, duration, ...(Number.isNaN(start) ? {} : { start: new Date(start).toISOString() }) };
+}
+
+/** In a case, a cycle whose start has passed counts from `now`, as in Zeebe. */
+function cycleDue(now: string, cycle: Cycle): TimerDue {
+  const dueAt = cycle.start !== undefined && Date.parse(cycle.start) > Date.parse(now) ? cycle.start : afterDuration(now, cycle.interval);
+  return { dueAt, repetitions: repetitionsAfter(cycle, 1), interval: cycle.interval };
+}
+
+function anchoredCycleDue(from: string, text: string): TimerDue | undefined {
+  const cycle = parseCycle(text);
+  if (cycle.start === undefined || Date.parse(cycle.start) > Date.parse(from)) return cycleDue(from, cycle);
+  const next = firstOccurrenceAfter(cycle.start, cycle.duration, Date.parse(from));
+  if (cycle.total >= 0 && next.count > cycle.total) return undefined;
+  return { dueAt: next.dueAt, repetitions: repetitionsAfter(cycle, next.count), interval: cycle.interval };
+}
+
+/** Repetitions left after the `count`-th occurrence of a cycle. */
+function repetitionsAfter(cycle: Cycle, count: number): number {
+  return cycle.total < 0 ? -1 : Math.max(cycle.total - count, 0);
+}
+
+/**
+ * The first occurrence after `afterMs` of the series start, start + interval, (start + interval)
+ * + interval, … and its number in the series (the start is 1). An interval of days and times is
+ * the same length everywhere, so the series is jumped along; one of months or years is walked.
+ */
+function firstOccurrenceAfter(start: string, duration: IsoDuration, afterMs: number): { dueAt: string; count: number } {
+  const outOfRange = () => new ExpressionFailure(`the cycle starting ${start} has no occurrence left in the range of dates`);
+  const second = addIsoDuration(start, duration);
+  if (!second) throw outOfRange();
+  const startMs = Date.parse(start);
+  const stepMs = Date.parse(second) - startMs;
+  if (stepMs <= 0) throw new ExpressionFailure(`a cycle starting ${start} needs an interval longer than zero`);
+  if (duration.years === 0 && duration.months === 0) {
+    const steps = Math.floor((afterMs - startMs) / stepMs) + 1;
+    const dueMs = startMs + steps * stepMs;
+    if (Number.isNaN(new Date(dueMs).getTime())) throw outOfRange();
+    return { dueAt: new Date(dueMs).toISOString(), count: steps + 1 };
+  }
+  let dueAt = start;
+  for (let count = 1; count <= MAX_WALKED_OCCURRENCES; count++) {
+    if (Date.parse(dueAt) > afterMs) return { dueAt, count };
+    const next = addIsoDuration(dueAt, duration);
+    if (!next) throw outOfRange();
+    dueAt = next;
+  }
+  throw new ExpressionFailure(`the cycle starting ${start} has more than ${MAX_WALKED_OCCURRENCES} occurrences before ${new Date(afterMs).toISOString()}`);
 }

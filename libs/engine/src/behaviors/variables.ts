@@ -20,10 +20,24 @@ export function scopeChain(run: CaseRun, scopeId: string): string[] {
   return chain;
 }
 
-/** The variables visible in a scope: its own over those of its enclosing scopes. */
+/**
+ * What an expression in a scope sees: the scope's variables over those of its enclosing scopes,
+ * over the case's business key as `businessKey`. The key is no variable (`CaseStarted` holds it
+ * once), so a variable named `businessKey` wins, as any inner name wins over an outer one.
+ */
 export function visibleVariables(run: CaseRun, scopeId: string): Variables {
+  const key = run.state.businessKey;
+  return variablesAlong(run, scopeId, key === '' ? {} : { businessKey: key });
+}
+
+/** The variables set in a scope and its enclosing scopes: what a job or a called process gets. */
+export function scopeVariables(run: CaseRun, scopeId: string): Variables {
+  return variablesAlong(run, scopeId, {});
+}
+
+function variablesAlong(run: CaseRun, scopeId: string, outermost: Variables): Variables {
   const chain = scopeChain(run, scopeId);
-  let result: Variables = {};
+  let result = outermost;
   for (let i = chain.length - 1; i >= 0; i--) {
     const local = localVariables(run.state, chain[i]);
     if (local) result = { ...result, ...local };

@@ -1,6 +1,7 @@
 import { ExpressionFailure } from '../behaviors/expressions';
 import { startDeadline } from '../behaviors/legal-clock';
 import { activate } from '../behaviors/transitions';
+import { visibleVariables } from '../behaviors/variables';
 import { openEventSubProcessWaits } from '../processors/containers/sub-process.processor';
 import { isVariables, reject, type CommandHandler } from './command-handler';
 
@@ -32,7 +33,7 @@ export const startCase: CommandHandler<'StartCase'> = (run, command) => {
   });
   if (model.legalLimit) {
     try {
-      startDeadline(run, { instanceId: command.caseId, elementId: model.key }, model.legalLimit, variables);
+      startDeadline(run, { instanceId: command.caseId, elementId: model.key }, model.legalLimit, visibleVariables(run, command.caseId));
     } catch (e) {
       if (e instanceof ExpressionFailure) return reject('invalid_variables', e.message);
       throw e;

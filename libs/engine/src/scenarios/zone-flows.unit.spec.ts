@@ -126,7 +126,8 @@ describe('the zones’ reference flows under bpmn/', () => {
 
 describe('Linfen 123 closure (linfen-123-closure)', () => {
   const file = 'linfen-123-closure.bpmn';
-  const start = { applicantName: '晋南新材料', businessKey: 'LF-2026-001' };
+  // no businessKey variable: the supplement correlates on the case's business key (LF-2026-001)
+  const start = { applicantName: '晋南新材料' };
 
   it('runs the complete way end to end: window check, tier, parallel stage, staged permit, sign-off, e-certificate, evaluation', async () => {
     // given a case whose window check is filled as the browser e2e fills it

@@ -1,6 +1,6 @@
 import { ModelFailure } from '../../behaviors/incidents';
 import { activate, leave } from '../../behaviors/transitions';
-import { propagateVariables, setLocalVariables, visibleVariables } from '../../behaviors/variables';
+import { propagateVariables, scopeVariables, setLocalVariables } from '../../behaviors/variables';
 import { resolveCalled } from '../../runtime/case-run';
 import type { ElementProcessor } from '../element-processor';
 import { openEventSubProcessWaits } from './sub-process.processor';
@@ -18,7 +18,7 @@ export const callActivityProcessor: ElementProcessor = {
     if (!instance.calledModel) {
       const resolved = resolveCalled(run.ctx, called.processId, called.version);
       if (!resolved) throw new ModelFailure(`the called process "${called.processId}"${called.version ? ` version ${called.version}` : ''} is not deployed`);
-      if (element.inputs.length === 0 && called.propagateAllParentVariables) setLocalVariables(run, instance.id, visibleVariables(run, instance.scopeId));
+      if (element.inputs.length === 0 && called.propagateAllParentVariables) setLocalVariables(run, instance.id, scopeVariables(run, instance.scopeId));
       run.emit('CalledProcessStarted', { elementInstanceId: instance.id, processId: called.processId, version: resolved.version });
     }
     const current = run.instance(instance.id);
