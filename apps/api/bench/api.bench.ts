@@ -13,6 +13,7 @@
  * passed to the api under load.
  */
 import type { BenchSuite } from '@banjie/bench';
+import { startBareNest } from './bare-nest-peer';
 import { demoUsers } from '@banjie/api-auth';
 import { ApiMetrics, CaseCommands, DefinitionRegistry, SystemClock, WorkingCalendars, WritePositions } from '@banjie/api-core';
 import { openSqliteEventStore } from '@banjie/event-store';
@@ -157,8 +158,14 @@ async function appendRates(dataDir: string): Promise<{ storeSingle: number; rawS
   return { storeSingle: single / seconds, rawSingle: rawCount / seconds };
 }
 
+/** The node flags `npm start` runs the api with (package.json's start script), so the bench measures the same process. */
+function startNodeFlags(): string[] {
+  const start = (JSON.parse(readFileSync(join(WORKSPACE, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['start'] ?? '';
+  return /\bnode((?:\s+--\S+)*)\s+dist\/apps\/api\/main\.js/.exec(start)?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
+}
+
 function startApi(env: Record<string, string>, nodeArgs: string[] = []): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [...nodeArgs, MAIN], { cwd: WORKSPACE, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...startNodeFlags(), ...nodeArgs, MAIN], { cwd: WORKSPACE, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let started = false;
   return new Promise((done, fail) => {
@@ -171,13 +178,20 @@ function startApi(env: Record<string, string>, nodeArgs: string[] = []): Promise
       const match = /running at (http:\/\/\S+)/.exec(output);
       if (match) {
         started = true;
-        done({ url: match[1]!, pid: child.pid!, stop: () => new Promise((r) => { child.once('exit', () => r()); child.kill('SIGTERM'); }) });
+        const exited = new Promise<void>((r) => child.once('exit', () => r()));
+        done({ url: match[1]!, pid: child.pid!, stop: () => (child.kill('SIGTERM'), exited) });
       }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     child.once('exit', (code) => fail(new Error(`api exited with ${code}:\n${output}`)));
   });
+}
+
+/** CPU seconds (user + system) the process has used so far, from /proc (clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function residentMiB(pid: number): number {
@@ -266,19 +280,35 @@ const suite: BenchSuite = {
         const { accessToken } = (await login.json()) as { accessToken: string };
         const taskIds = openTasks(dataDir, CASES);
         log(`${taskIds.length.toLocaleString('en-US')} open ${FIRST_TASK} tasks; ${CONNECTIONS} clients for ${LOAD_SECONDS} s`);
+        const cpuBefore = cpuSeconds(api.pid);
         const result = await load(api.url, accessToken, taskIds, flow.variables);
+        const cpuUsed = cpuSeconds(api.pid) - cpuBefore;
         if (result.non2xx + result.errors > 0) log(`failed completions by status: ${JSON.stringify(result.statusCodeStats ?? {})}, errors ${result.errors}`);
         const completions = result.requests.total - result.non2xx - result.errors;
         const completionsPerSecond = completions / Math.max(result.duration, 1e-3);
         const memory = residentMiB(api.pid);
         const heap = await heapUsedMiB(api.url);
+        await api.stop();
+        const peer = await startBareNest();
+        let bare: AutocannonResult;
+        try {
+          bare = await load(peer.url, accessToken, taskIds, flow.variables);
+        } finally {
+          peer.stop();
+        }
+        const bareRequestsPerSecond = bare.requests.total / Math.max(bare.duration, 1e-3);
         return {
           metrics: [
             { name: 'cases in the store before the run', value: CASES, unit: 'cases' },
             { name: `task completions over HTTP (${CONNECTIONS} clients)`, value: Math.round(completionsPerSecond), unit: 'completions/s' },
+            // Less sensitive than completions/s to what else the machine runs: the api's own CPU time.
+            { name: 'api CPU time per completion', value: Number(((cpuUsed * 1000) / Math.max(completions, 1)).toFixed(2)), unit: 'ms' },
             { name: 'completion latency p50', value: result.latency.p50, unit: 'ms' },
             { name: 'completion latency p99', value: result.latency.p99, unit: 'ms' },
             { name: 'failed completions', value: result.non2xx + result.errors, unit: 'requests' },
+            { name: 'peer: bare NestJS route, same requests and clients', value: Math.round(bareRequestsPerSecond), unit: 'requests/s' },
+            { name: 'peer: bare NestJS route latency p99', value: bare.latency.p99, unit: 'ms' },
+            { name: 'completions/s as a share of the bare route', value: Number(((100 * completionsPerSecond) / bareRequestsPerSecond).toFixed(1)), unit: '%' },
             { name: 'store durable single appends (1 caller)', value: Math.round(rates.storeSingle), unit: 'appends/s' },
             { name: 'raw better-sqlite3 durable single inserts', value: Math.round(rates.rawSingle), unit: 'inserts/s' },
             { name: 'read-model rebuild', value: Math.round(rebuildEventsPerSecond), unit: 'events/s' },

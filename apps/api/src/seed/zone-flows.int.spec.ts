@@ -67,7 +67,7 @@ describe('the zone flows of bpmn/ in the api', () => {
   it('Linfen: demo users work a case from the window check to the e-certificate and the evaluation', async () => {
     // given
     const clerk = await api.login('lf-clerk');
-    const started = await api.call('POST', '/api/cases', { token: clerk, body: { definitionKey: 'linfen-123-closure', businessKey: 'LF-2026-001', variables: { applicantName: '晋南新材料', businessKey: 'LF-2026-001' } } });
+    const started = await api.call('POST', '/api/cases', { token: clerk, body: { definitionKey: 'linfen-123-closure', businessKey: 'LF-2026-001', variables: { applicantName: '晋南新材料' } } });
     expect(started.status).toBe(201);
     expect(started.body.tasks).toEqual([expect.objectContaining({ elementId: 'Task_WindowCheck', candidateGroups: ['window'], formId: 'lf-window-check', limitWorkingDays: 1 })]);
 
@@ -93,7 +93,7 @@ describe('the zone flows of bpmn/ in the api', () => {
   it('Linfen: an incomplete application waits for the supplement message, keyed by the business key', async () => {
     // given
     const clerk = await api.login('lf-clerk');
-    const started = await api.call('POST', '/api/cases', { token: clerk, body: { definitionKey: 'linfen-123-closure', businessKey: 'LF-2026-009', variables: { businessKey: 'LF-2026-009' } } });
+    const started = await api.call('POST', '/api/cases', { token: clerk, body: { definitionKey: 'linfen-123-closure', businessKey: 'LF-2026-009' } });
     const check = started.body.tasks[0].id as string;
     await api.call('POST', `/api/tasks/${check}/claim`, { token: clerk });
     const notice = (await api.call('POST', `/api/tasks/${check}/complete`, { token: clerk, body: { variables: { materialsComplete: false } } })).body.tasks[0].id as string;

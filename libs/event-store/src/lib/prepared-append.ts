@@ -25,9 +25,11 @@ export function prepareAppend(stream: string, events: EventToAppend[], maxAppend
   assertName('stream name', stream);
   if (!Array.isArray(events) || events.length === 0) throw new InvalidAppendError(`Append to ${stream} has no events`);
   const seenIds = new Set<string>();
+  // The events of one command usually share one metadata object: it is encoded once per batch.
+  const metadataTexts = new Map<unknown, string>();
   let size = 0;
   const prepared = events.map((event) => {
-    const one = prepareEvent(stream, event);
+    const one = prepareEvent(stream, event, metadataTexts);
     if (seenIds.has(one.id)) throw new InvalidAppendError(`Event id ${one.id} appears twice in one append to ${stream}`);
     seenIds.add(one.id);
     size += Buffer.byteLength(one.id) + Buffer.byteLength(one.type) + Buffer.byteLength(one.dataJson) + Buffer.byteLength(one.metadataJson);
@@ -37,13 +39,13 @@ export function prepareAppend(stream: string, events: EventToAppend[], maxAppend
   return prepared;
 }
 
-function prepareEvent(stream: string, event: EventToAppend): PreparedEvent {
+function prepareEvent(stream: string, event: EventToAppend, metadataTexts: Map<unknown, string>): PreparedEvent {
   assertName('event type', event?.type);
   const id = event.id ?? orderedUuid();
   if (typeof id !== 'string' || id.length === 0) throw new InvalidAppendError(`Event ids must be non-empty strings (stream ${stream})`);
   const metadata: unknown = event.metadata ?? {};
   const [data, dataJson] = toCanonicalJson(stream, event.data === undefined ? null : event.data);
-  const [normalizedMetadata, metadataJson] = toCanonicalJson(stream, metadata);
+  const [normalizedMetadata, metadataJson] = toCanonicalJson(stream, metadata, metadataTexts);
   if (normalizedMetadata === null || typeof normalizedMetadata !== 'object' || Array.isArray(normalizedMetadata)) {
     throw new InvalidAppendError(`Event metadata must be a JSON object (stream ${stream})`);
   }
@@ -55,11 +57,16 @@ function assertName(what: string, name: unknown): asserts name is string {
   if (name.startsWith('$')) throw new InvalidAppendError(`The ${what} "${name}" starts with "$", which is reserved for the store`);
 }
 
-/** The value as canonical JSON text, and as read back from that text (what every reader will see). */
-function toCanonicalJson(stream: string, value: unknown): [unknown, string] {
+/**
+ * The value as canonical JSON text, and as read back from that text (what every reader will see).
+ * With `texts`, an object already encoded in this batch reuses its text; each event still gets
+ * its own parsed copy, so no two events share one object.
+ */
+function toCanonicalJson(stream: string, value: unknown, texts?: Map<unknown, string>): [unknown, string] {
   try {
-    const json = canonicalize(value);
+    const json = texts?.get(value) ?? canonicalize(value);
     if (json === undefined) throw new TypeError('not representable as JSON');
+    texts?.set(value, json);
     // Parsing back proves the text is JSON (a nested function would not be) and fixes what is read.
     return [JSON.parse(json), json];
   } catch (error) {

@@ -14,6 +14,18 @@ describe('preparing an append', () => {
     expect(prepared.data).toEqual(events[0].data);
   });
 
+  it('encodes metadata shared by the events of a batch once, giving each event its own copy', () => {
+    // given
+    const metadata = { actor: { id: 'lf-clerk' }, command: 'CompleteTask' };
+    // when
+    const [first, second] = prepareAppend('case-1', [{ type: 'TaskCompleted', data: {}, metadata }, { type: 'VariablesSet', data: {}, metadata }], 1024);
+    // then
+    expect(second.metadataJson).toBe('{"actor":{"id":"lf-clerk"},"command":"CompleteTask"}');
+    expect(second.metadataJson).toBe(first.metadataJson);
+    expect(second.metadata).toEqual(metadata);
+    expect(second.metadata).not.toBe(first.metadata);
+  });
+
   it.each([
     ['NaN', { amount: Number.NaN }],
     ['a function', { callback: () => 1 }],

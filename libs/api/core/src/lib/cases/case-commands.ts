@@ -13,7 +13,7 @@ import { ApiMetrics } from '../metrics/api-metrics';
 import { EVENT_STORE } from '../store/event-store.token';
 import { WritePositions } from '../store/write-positions';
 import { caseHeaderOf, type CaseHeader } from './case-header';
-import { caseStream, toEngineEvent, toEventToAppend } from './case-stream';
+import { caseStream, toEngineEvent, toEventsToAppend } from './case-stream';
 
 /** A command on one case, with who sends it and why. */
 export interface CaseCommandRequest {
@@ -141,7 +141,7 @@ export class CaseCommands {
         return { view: { ...toCaseView(current.state), revision: Number(current.revision) }, header: current.header, events: [] };
       }
       const metadata = this.metadataFor(request, current.header);
-      const toAppend = decision.events.map((event) => toEventToAppend(event, orderedUuid(), metadata));
+      const toAppend = toEventsToAppend(decision.events, orderedUuid, metadata);
       try {
         const result = await this.store.append(caseStream(request.caseId), toAppend, {
           expected: current.revision < 0n ? 'no_stream' : current.revision,

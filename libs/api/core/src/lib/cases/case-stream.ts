@@ -17,7 +17,16 @@ export function toEngineEvent(recorded: RecordedEvent): EngineEvent {
   return { type: recorded.type, v, data: recorded.data as Record<string, unknown> };
 }
 
-/** An engine event as the store takes it, with its metadata and payload version. */
-export function toEventToAppend(event: EngineEvent, id: string, metadata: Record<string, unknown>): EventToAppend {
-  return { id, type: event.type, data: event.data, metadata: { ...metadata, v: event.v } };
+/**
+ * A command's engine events as the store takes them, each with its id, the command's metadata
+ * and its payload version. Events of one version share one metadata object, which the store
+ * encodes once per append.
+ */
+export function toEventsToAppend(events: EngineEvent[], newId: () => string, metadata: Record<string, unknown>): EventToAppend[] {
+  const byVersion = new Map<number, Record<string, unknown>>();
+  return events.map((event) => {
+    let versioned = byVersion.get(event.v);
+    if (!versioned) byVersion.set(event.v, (versioned = { ...metadata, v: event.v }));
+    return { id: newId(), type: event.type, data: event.data, metadata: versioned };
+  });
 }
