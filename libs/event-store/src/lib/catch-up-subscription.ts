@@ -1,4 +1,5 @@
 import type { CommitSignal } from './commit-signal';
+import { matchesFilter } from './event-filter';
 import type { ReadAllOptions, RecordedEvent, SubscribeOptions, SubscriptionItem } from './port';
 
 const PAGE_SIZE = 512;
@@ -13,8 +14,10 @@ export interface SubscriptionSource {
 
 /**
  * `subscribeToAll` for stores that can re-read `$all` by position: catch up page by page from
- * `after`, say `caughtUp` once, then on every commit read on from the last delivered position.
- * Because every read starts at the last delivered position, nothing is skipped or delivered twice.
+ * `after`, say `caughtUp` once, then on every commit deliver on from the last delivered position:
+ * the events this process just committed when they follow on from it, else what the store holds.
+ * Because every delivery starts right after the last delivered position, nothing is skipped or
+ * delivered twice.
  */
 export async function* catchUpSubscription(source: SubscriptionSource, options: SubscribeOptions = {}): AsyncGenerator<SubscriptionItem> {
   const { signal, filter } = options;
@@ -22,15 +25,18 @@ export async function* catchUpSubscription(source: SubscriptionSource, options: 
   let caughtUp = false;
   while (!signal?.aborted && !source.commits.isClosed) {
     const nextCommit = source.commits.nextCommit();
-    let delivered = PAGE_SIZE;
-    while (delivered === PAGE_SIZE && !signal?.aborted) {
-      delivered = 0;
-      for await (const event of source.readAll({ after: last, maxCount: PAGE_SIZE, filter })) {
-        delivered++;
+    const committed = caughtUp ? source.commits.eventsAfter(last) : undefined;
+    if (committed) {
+      for (const event of committed) {
+        // A position passed over by the filter is still passed: reading on from it skips nothing.
         last = event.position;
+        if (!matchesFilter(filter, event.stream, event.type)) continue;
         yield { kind: 'event', event };
         if (signal?.aborted) return;
       }
+    } else {
+      last = yield* readOn(source, last, options);
+      if (signal?.aborted) return;
     }
     if (!caughtUp) {
       caughtUp = true;
@@ -38,6 +44,22 @@ export async function* catchUpSubscription(source: SubscriptionSource, options: 
     }
     await waitFor(nextCommit, signal, source.pollIntervalMs);
   }
+}
+
+/** Delivers what the store holds after `after`, page by page; returns the last delivered position. */
+async function* readOn(source: SubscriptionSource, after: string | undefined, { signal, filter }: SubscribeOptions): AsyncGenerator<SubscriptionItem, string | undefined> {
+  let last = after;
+  let delivered = PAGE_SIZE;
+  while (delivered === PAGE_SIZE && !signal?.aborted) {
+    delivered = 0;
+    for await (const event of source.readAll({ after: last, maxCount: PAGE_SIZE, filter })) {
+      delivered++;
+      last = event.position;
+      yield { kind: 'event', event };
+      if (signal?.aborted) return last;
+    }
+  }
+  return last;
 }
 
 function waitFor(commit: Promise<void>, signal: AbortSignal | undefined, pollIntervalMs: number | undefined): Promise<void> {

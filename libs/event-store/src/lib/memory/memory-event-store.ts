@@ -68,7 +68,9 @@ class MemoryEventStore implements EventStore {
     if (existing) existing.push(...recorded);
     else this.streams.set(stream, recorded);
     for (const event of recorded) this.byId.set(event.id, event);
-    this.commits.notify();
+    // Live subscriptions share the stored events, frozen so that a test catches a consumer that
+    // writes to one; not the array, which a new stream keeps and later appends extend.
+    this.commits.notify(recorded.map(deepFreeze));
     const last = recorded[recorded.length - 1];
     return { nextExpectedRevision: last.revision, position: last.position };
   }
@@ -124,6 +126,14 @@ function parsePosition(position: string): number {
 
 function copy(event: RecordedEvent): RecordedEvent {
   return structuredClone(event);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 async function* empty(): AsyncIterable<RecordedEvent> {

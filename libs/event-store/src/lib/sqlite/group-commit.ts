@@ -18,7 +18,8 @@ export class GroupCommit<Request, Result> {
 
   constructor(
     private readonly commitGroup: (requests: Request[]) => Outcome<Result>[],
-    private readonly afterCommit: () => void,
+    /** Told what became of the whole group before any caller's promise settles. */
+    private readonly afterCommit: (outcomes: Outcome<Result>[]) => void,
   ) {}
 
   submit(request: Request): Promise<Result> {
@@ -44,7 +45,7 @@ export class GroupCommit<Request, Result> {
       // The committer could not even report per request: nobody's promise may hang.
       outcomes = group.map(() => ({ ok: false, error }));
     }
-    this.afterCommit();
+    this.afterCommit(outcomes);
     group.forEach((waiting, index) => {
       const outcome = outcomes[index];
       if (outcome.ok) waiting.resolve(outcome.result);

@@ -26,6 +26,7 @@ import { GroupCommit, type Outcome } from './group-commit';
 import { isDuplicateEventId, isSqliteFailure, toStoreFailure } from './sqlite-failure';
 import { applyDurablePragmas, createSchema } from './sqlite-schema';
 import { type EventRow, type SqliteStatements, prepareStatements } from './sqlite-statements';
+import { WalCheckpointer } from './wal-checkpointer';
 
 /** Options of the embedded SQLite store. */
 export interface SqliteEventStoreOptions {
@@ -37,7 +38,15 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
   /** How long an append waits for another process's write lock before `StoreUnavailableError`; default 5000 ms. */
   busyTimeoutMs?: number;
+  /**
+   * Whether a worker thread checkpoints the write-ahead log (default), or SQLite does it inside
+   * the commit that crosses 1,000 log pages, on the appending thread.
+   */
+  checkpointInWorker?: boolean;
 }
+
+/** SQLite's own threshold, restored when the checkpointer thread fails. */
+const AUTOCHECKPOINT_PAGES = 1000;
 
 const PAGE_SIZE = 500;
 
@@ -45,6 +54,12 @@ interface AppendRequest {
   stream: string;
   batch: PreparedEvent[];
   expected: ExpectedRevision;
+}
+
+/** An append as written in the group's transaction: the caller's result and, for live subscriptions, what it recorded. */
+interface WrittenAppend {
+  result: AppendResult;
+  recorded: RecordedEvent[];
 }
 
 /**
@@ -71,12 +86,17 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
 class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite' as const;
   private readonly commits = new CommitSignal();
-  private readonly groupCommit = new GroupCommit<AppendRequest, AppendResult>(
+  private readonly groupCommit = new GroupCommit<AppendRequest, WrittenAppend>(
     (requests) => this.commitGroup(requests),
-    () => this.commits.notify(),
+    (outcomes) => {
+      this.commits.notify(committedEvents(outcomes));
+      this.checkpointer?.committed();
+    },
   );
   private readonly maxAppendBytes: number;
   private readonly pollIntervalMs: number;
+  private readonly checkpointer: WalCheckpointer | undefined;
+  private closing: Promise<void> | undefined;
 
   constructor(
     private readonly db: Database.Database,
@@ -85,12 +105,19 @@ class SqliteEventStore implements EventStore {
   ) {
     this.maxAppendBytes = options.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    if (options.checkpointInWorker !== false) {
+      this.checkpointer = new WalCheckpointer(options.path, () => {
+        // The thread is gone: SQLite checkpoints inside commits again, so the log stays bounded.
+        if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+      });
+      this.db.pragma('wal_autocheckpoint = 0');
+    }
   }
 
   async append(stream: string, events: EventToAppend[], options: AppendOptions): Promise<AppendResult> {
     this.assertOpen();
     const batch = prepareAppend(stream, events, this.maxAppendBytes);
-    return this.groupCommit.submit({ stream, batch, expected: options.expected });
+    return (await this.groupCommit.submit({ stream, batch, expected: options.expected })).result;
   }
 
   async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
@@ -138,14 +165,20 @@ class SqliteEventStore implements EventStore {
     return this.query(() => this.sql.head.get(stream));
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
+    this.closing ??= this.closeOnce();
+    return this.closing;
+  }
+
+  private async closeOnce(): Promise<void> {
     if (!this.db.open) return;
     this.groupCommit.flush();
     this.commits.close();
+    await this.checkpointer?.close();
     this.db.close();
   }
 
-  private commitGroup(requests: AppendRequest[]): Outcome<AppendResult>[] {
+  private commitGroup(requests: AppendRequest[]): Outcome<WrittenAppend>[] {
     const recordedAt = new Date().toISOString();
     try {
       this.sql.begin.run();
@@ -162,7 +195,7 @@ class SqliteEventStore implements EventStore {
   }
 
   /** The only batch of a group: committed when it succeeds, rolled back when the port refuses it. */
-  private appendAlone(request: AppendRequest, recordedAt: string): Outcome<AppendResult> {
+  private appendAlone(request: AppendRequest, recordedAt: string): Outcome<WrittenAppend> {
     try {
       const result = this.writeBatch(request, recordedAt);
       this.sql.commit.run();
@@ -175,7 +208,7 @@ class SqliteEventStore implements EventStore {
   }
 
   /** One caller's batch, in its own savepoint so its failure leaves the rest of the group intact. */
-  private appendInSavepoint(request: AppendRequest, recordedAt: string): Outcome<AppendResult> {
+  private appendInSavepoint(request: AppendRequest, recordedAt: string): Outcome<WrittenAppend> {
     this.sql.savepoint.run();
     try {
       const result = this.writeBatch(request, recordedAt);
@@ -189,24 +222,28 @@ class SqliteEventStore implements EventStore {
     }
   }
 
-  private writeBatch({ stream, batch, expected }: AppendRequest, recordedAt: string): AppendResult {
+  private writeBatch({ stream, batch, expected }: AppendRequest, recordedAt: string): WrittenAppend {
     const earlier = findEarlierAppend(stream, batch.map((event) => event.id), expected, (id) => {
       const row = this.sql.locate.get(id);
       return row && { stream: row.stream, revision: row.revision, position: String(row.position) };
     });
-    if (earlier) return earlier;
+    if (earlier) return { result: earlier, recorded: [] };
     const head = this.sql.head.get(stream);
     assertExpectedRevision(stream, expected, head?.revision);
     let prevHash = head?.hash ?? GENESIS_HASH;
     let revision = head ? head.revision + 1n : 0n;
-    let position = 0n;
-    for (const { id, type, dataJson, metadataJson } of batch) {
+    // As `readAll` reads them back. `data` and `metadata` are prepareAppend's parse of the stored
+    // JSON, which the caller never sees: live subscriptions share them without a copy.
+    const events = batch.map(({ id, type, data, metadata, dataJson, metadataJson }): RecordedEvent => {
       const hash = canonicalEventHashOfParts({ prevHash, stream, revision, id, type, recordedAt }, dataJson, metadataJson);
-      position = BigInt(this.sql.insert.run(id, stream, revision, type, dataJson, metadataJson, recordedAt, prevHash, hash).lastInsertRowid);
+      const position = String(this.sql.insert.run(id, stream, revision, type, dataJson, metadataJson, recordedAt, prevHash, hash).lastInsertRowid);
+      const event = { id, stream, revision, position, type, data, metadata, recordedAt, prevHash, hash };
       prevHash = hash;
       revision += 1n;
-    }
-    return { nextExpectedRevision: revision - 1n, position: String(position) };
+      return event;
+    });
+    const last = events[events.length - 1];
+    return { result: { nextExpectedRevision: last.revision, position: last.position }, recorded: events };
   }
 
   private query<T>(read: () => T): T {
@@ -218,8 +255,13 @@ class SqliteEventStore implements EventStore {
   }
 
   private assertOpen(): void {
-    if (!this.db.open) throw new StoreUnavailableError('The SQLite event store is closed');
+    if (!this.db.open || this.closing) throw new StoreUnavailableError('The SQLite event store is closed');
   }
+}
+
+/** The events of the appends a group committed, in position order; a refused append recorded none. */
+function committedEvents(outcomes: Outcome<WrittenAppend>[]): RecordedEvent[] {
+  return outcomes.flatMap((outcome) => (outcome.ok ? outcome.result.recorded : []));
 }
 
 function duplicateIdError(): InvalidAppendError {
