@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,6 +54,22 @@ describe('sqlite event store write-ahead log', () => {
     const error = await failure;
     // then
     expect(error.message).toMatch(/directory does not exist/);
+  });
+
+  it('keeps a process alive until close() has stopped the thread', () => {
+    // given
+    const path = join(folder, 'events.db');
+    const script = `
+      import { openSqliteEventStore } from ${JSON.stringify(join(__dirname, 'sqlite-event-store'))};
+      const store = openSqliteEventStore({ path: ${JSON.stringify(path)} });
+      store.append('case-1', [{ type: 'CaseStarted', data: {} }], { expected: 'no_stream' })
+        .then(() => store.close())
+        .then(() => console.log('closed'));
+    `;
+    // when
+    const output = execFileSync(process.execPath, [require.resolve('tsx/cli'), '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    // then
+    expect(output.trim()).toBe('closed');
   });
 
   it('keeps every event readable across checkpoints and a reopen', async () => {

@@ -75,6 +75,8 @@ export class WalCheckpointer {
     if (this.failed) return Promise.resolve();
     this.closing ??= new Promise<void>((resolve) => {
       this.worker.once('exit', () => resolve());
+      // Unreferenced, the thread would let the process end before its exit is heard.
+      this.worker.ref();
       this.worker.postMessage('close');
     });
     return this.closing;
