@@ -9,7 +9,8 @@ export const jobsProjection: Projection = {
   schema: `CREATE TABLE IF NOT EXISTS jobs (
     id TEXT PRIMARY KEY, case_id TEXT NOT NULL, zone_id TEXT NOT NULL, job_type TEXT NOT NULL, element_id TEXT NOT NULL,
     status TEXT NOT NULL, message TEXT);
-    CREATE INDEX IF NOT EXISTS jobs_status ON jobs (status)`,
+    CREATE INDEX IF NOT EXISTS jobs_status ON jobs (status);
+    CREATE INDEX IF NOT EXISTS jobs_case ON jobs (case_id)`,
   apply(db: Database.Database, event: RecordedEvent): void {
     const caseId = caseIdOf(event);
     if (!caseId) return;

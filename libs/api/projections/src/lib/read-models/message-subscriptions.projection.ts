@@ -11,7 +11,8 @@ export const messageSubscriptionsProjection: Projection = {
   schema: `CREATE TABLE IF NOT EXISTS message_subscriptions (
     id TEXT PRIMARY KEY, case_id TEXT NOT NULL, zone_id TEXT NOT NULL, message_name TEXT NOT NULL,
     correlation_key TEXT NOT NULL, element_id TEXT NOT NULL);
-    CREATE INDEX IF NOT EXISTS message_subscriptions_name ON message_subscriptions (message_name, correlation_key)`,
+    CREATE INDEX IF NOT EXISTS message_subscriptions_name ON message_subscriptions (message_name, correlation_key);
+    CREATE INDEX IF NOT EXISTS message_subscriptions_case ON message_subscriptions (case_id)`,
   apply(db: Database.Database, event: RecordedEvent): void {
     const caseId = caseIdOf(event);
     if (!caseId) return;

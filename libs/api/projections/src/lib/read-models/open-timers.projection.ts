@@ -11,7 +11,8 @@ export const openTimersProjection: Projection = {
   schema: `CREATE TABLE IF NOT EXISTS open_timers (
     id TEXT PRIMARY KEY, case_id TEXT NOT NULL, zone_id TEXT NOT NULL, element_id TEXT NOT NULL,
     due_at TEXT NOT NULL, due_ms INTEGER NOT NULL, purpose TEXT NOT NULL);
-    CREATE INDEX IF NOT EXISTS open_timers_due ON open_timers (due_ms)`,
+    CREATE INDEX IF NOT EXISTS open_timers_due ON open_timers (due_ms);
+    CREATE INDEX IF NOT EXISTS open_timers_case ON open_timers (case_id)`,
   apply(db: Database.Database, event: RecordedEvent): void {
     const caseId = caseIdOf(event);
     if (!caseId) return;

@@ -37,6 +37,11 @@ export function text(data: Record<string, unknown>, field: string): string | nul
   return value === undefined || value === null ? null : String(value);
 }
 
+/** The SQL texts `sql` has prepared on `db` so far (for tests of the query plans). */
+export function preparedSources(db: Database.Database): string[] {
+  return [...(statements.get(db)?.keys() ?? [])];
+}
+
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
 /** A prepared statement of `db`, compiled once per SQL text (projections run it for every event). */

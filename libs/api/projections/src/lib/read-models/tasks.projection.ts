@@ -13,7 +13,8 @@ export const tasksProjection: Projection = {
     warning TEXT NOT NULL DEFAULT 'none', status TEXT NOT NULL, completed_at TEXT, completed_by TEXT,
     business_key TEXT, definition_key TEXT);
     CREATE INDEX IF NOT EXISTS tasks_zone ON tasks (zone_id, status);
-    CREATE INDEX IF NOT EXISTS tasks_case ON tasks (case_id)`,
+    CREATE INDEX IF NOT EXISTS tasks_case ON tasks (case_id);
+    CREATE INDEX IF NOT EXISTS tasks_element_instance ON tasks (element_instance_id)`,
   apply(db: Database.Database, event: RecordedEvent): void {
     const caseId = caseIdOf(event);
     if (!caseId) return;
