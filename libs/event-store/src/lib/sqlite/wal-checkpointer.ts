@@ -53,8 +53,14 @@ export class WalCheckpointer {
   private readonly worker: Worker;
   private failed = false;
   private closing: Promise<void> | undefined;
+  private lastPost = 0;
+  private trailing: NodeJS.Timeout | undefined;
 
-  constructor(path: string, onFailure: (error: Error) => void, intervalMs = DEFAULT_INTERVAL_MS) {
+  constructor(
+    path: string,
+    onFailure: (error: Error) => void,
+    private readonly intervalMs = DEFAULT_INTERVAL_MS,
+  ) {
     // Resolved from this file (in the api's bundle: main.js), where a bundler's require.resolve gives a module id.
     const betterSqlite3 = createRequire(__filename).resolve('better-sqlite3');
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, intervalMs, betterSqlite3 } });
@@ -65,14 +71,31 @@ export class WalCheckpointer {
     });
   }
 
-  /** Tells the checkpointer that something was committed. */
+  /**
+   * Tells the checkpointer that something was committed: at most one message per interval (a
+   * message costs the appending thread more than the checkpointer needs), and one after the last
+   * commit of a burst, so that the burst is checkpointed too.
+   */
   committed(): void {
-    if (!this.failed) this.worker.postMessage('commit');
+    if (this.failed || this.closing || this.trailing) return;
+    const wait = this.lastPost + this.intervalMs - Date.now();
+    if (wait <= 0) return this.post();
+    this.trailing = setTimeout(() => {
+      this.trailing = undefined;
+      if (!this.failed && !this.closing) this.post();
+    }, wait);
+    this.trailing.unref();
+  }
+
+  private post(): void {
+    this.lastPost = Date.now();
+    this.worker.postMessage('commit');
   }
 
   /** Stops the thread, letting a running checkpoint finish. */
   close(): Promise<void> {
     if (this.failed) return Promise.resolve();
+    clearTimeout(this.trailing);
     this.closing ??= new Promise<void>((resolve) => {
       this.worker.once('exit', () => resolve());
       // Unreferenced, the thread would let the process end before its exit is heard.
