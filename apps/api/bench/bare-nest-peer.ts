@@ -31,9 +31,11 @@ async function serve(): Promise<void> {
 /** Forks the peer (with this process's loader flags) and resolves with its URL and a stop function. */
 export function startBareNest(): Promise<{ url: string; stop: () => void }> {
   const child = fork(__filename, ['--serve'], { execArgv: process.execArgv, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const stdout = child.stdout;
+  if (!stdout) throw new Error('the bare Nest peer has no stdout pipe');
   return new Promise((done, fail) => {
     let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const port = /listening on (\d+)/.exec(output)?.[1];
       if (port) done({ url: `http://localhost:${port}`, stop: () => child.kill() });
