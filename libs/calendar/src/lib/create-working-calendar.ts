@@ -1,6 +1,7 @@
-import { addCalendarDays, dayNumberOfMs, formatInstant, instantMs, legalTimeZone, MS_PER_DAY, startOfDayNumberMs, weekdayOf, type LegalTimeZone } from './beijing-time';
+import { addCalendarDays, dayNumberOfMs, dayOfMs, formatInstant, instantMs, legalTimeZone, MS_PER_DAY, startOfDayNumberMs, weekdayOf, type LegalTimeZone } from './beijing-time';
 import { InvalidWorkingDaysError } from './calendar-errors';
-import { statutoryHolidayTable, type StatutoryHolidayTable } from './statutory-holiday-table';
+import { NationalCalendar } from './national-calendar';
+import type { StatutoryHolidayTable } from './statutory-holiday-table';
 import type { WorkingCalendar } from './working-calendar';
 import { WorkingDayIndex } from './working-day-index';
 
@@ -18,12 +19,16 @@ export interface WorkingCalendarOptions {
   readonly overrides?: ZoneCalendarOverrides;
   /** IANA name of Beijing time (default `Asia/Shanghai`); any other zone is refused. */
   readonly timeZone?: string;
-  /** The national table; defaults to the one shipped by `chinese-days`. */
+  /** The national arrangements (loaded notices, the package's table, the law); by default the package's table and the law. */
+  readonly national?: NationalCalendar;
+  /** A national table instead of the one shipped by `chinese-days` (ignored when `national` is given). */
   readonly table?: StatutoryHolidayTable;
 }
 
 /**
- * The legal working-day calendar of a zone, from the `chinese-days` table plus the zone's overrides.
+ * The legal working-day calendar of a zone: the national arrangement of each year (a loaded State
+ * Council notice, else the `chinese-days` table, else the statutory days of the law, see
+ * {@link NationalCalendar}) plus the zone's overrides.
  *
  * - Counting starts on the next working day after the day something is received, whatever day
  *   that is (a weekend or holiday receipt counts from the first working day after it).
@@ -31,23 +36,25 @@ export interface WorkingCalendarOptions {
  *   instant of the next calendar day (`…T00:00:00+08:00`); `n = 0` is the end of the receipt day.
  * - A fraction of a day is placed on the working day after the last whole one, as that share of
  *   its 24 hours from midnight: 2.4 working days from Monday 2026-03-02 end at Thursday 09:36.
- * - Years the table does not cover (before 2004 or after its last published year, 2026 in
- *   `chinese-days` 1.5.7) have only Monday–Friday as working days: no holidays are known there.
+ * - Years with neither a loaded notice nor the package's table (after 2026 with `chinese-days`
+ *   1.5.7) count the law's statutory days and make-up days; {@link WorkingCalendar.provisionalYears}
+ *   names them, so a deadline counted over them is shown as provisional.
  *
  * Each calendar keeps a {@link WorkingDayIndex} of its working days, so `addWorkingDays` and
  * `workingDaysBetween` cost a binary search, not a walk over every day in between.
  */
 export function createWorkingCalendar(options: WorkingCalendarOptions = {}): WorkingCalendar {
   const zone = legalTimeZone(options.timeZone);
-  const table = options.table ?? statutoryHolidayTable;
+  const national = options.national ?? new NationalCalendar([], options.table);
   const extraWorkingDays = new Set(options.overrides?.workingDays ?? []);
   const extraHolidays = new Set(options.overrides?.holidays ?? []);
 
   const isWorkingDay = (day: string): boolean => {
     if (extraHolidays.has(day)) return false;
     if (extraWorkingDays.has(day)) return true;
-    if (table.adjustedWorkingDays[day]) return true;
-    if (table.holidays[day]) return false;
+    const arrangement = national.year(Number(day.slice(0, 4)));
+    if (arrangement.workingDays[day]) return true;
+    if (arrangement.daysOff[day]) return false;
     const weekday = weekdayOf(day);
     return weekday >= 1 && weekday <= 5;
   };
@@ -60,6 +67,13 @@ export function createWorkingCalendar(options: WorkingCalendarOptions = {}): Wor
     isWorkingDay,
     addWorkingDays: (from, n) => formatInstant(deadlineMs(index, zone, instantMs(from, zone), n), zone),
     workingDaysBetween: (from, to) => index.countAfterUpTo(dayNumberOfMs(instantMs(from, zone), zone), dayNumberOfMs(instantMs(to, zone), zone)),
+    provisionalYears: (from, to) => {
+      const first = Number(dayOfMs(instantMs(from, zone), zone).slice(0, 4));
+      const last = Number(dayOfMs(Math.max(instantMs(from, zone), instantMs(to, zone) - 1), zone).slice(0, 4));
+      const years: number[] = [];
+      for (let year = first; year <= last; year++) if (national.isProvisional(year)) years.push(year);
+      return years;
+    },
   };
 }
 

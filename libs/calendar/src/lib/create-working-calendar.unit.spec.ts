@@ -197,16 +197,17 @@ describe('createWorkingCalendar', () => {
   });
 
   describe('years outside the table', () => {
-    it('counts Monday to Friday only, knowing no holidays, after the last published year', () => {
-      // given 2030-10-01 is a Tuesday; the table has no 2030 National Day
+    it('counts the statutory days of the law, never weekends only, after the last published year', () => {
+      // given 2030-10-01 is a Tuesday; the package has no 2030 arrangement, the law gives 1–3 October
       const calendar = createWorkingCalendar();
 
       // when
       const deadline = calendar.addWorkingDays('2030-09-27T10:00:00+08:00', 3);
 
-      // then Monday 09-30, Tuesday 10-01 and Wednesday 10-02 count
-      expect(calendar.isWorkingDay('2030-10-01')).toBe(true);
-      expect(deadline).toBe('2030-10-03T00:00:00+08:00');
+      // then Monday 09-30, Friday 10-04 and Monday 10-07 count
+      expect(calendar.isWorkingDay('2030-10-01')).toBe(false);
+      expect(deadline).toBe('2030-10-08T00:00:00+08:00');
+      expect(calendar.provisionalYears('2030-09-27T10:00:00+08:00', deadline)).toEqual([2030]);
     });
   });
 

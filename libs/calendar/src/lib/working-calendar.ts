@@ -18,4 +18,10 @@ export interface WorkingCalendar {
   addWorkingDays(from: string, n: number): string;
   /** Whole working days after the day of `from` up to and including the day of `to`. */
   workingDaysBetween(from: string, to: string): number;
+  /**
+   * The years from the day of `from` to the day of `to` (the last instant before `to` when it is
+   * a midnight) whose national arrangement is the law's statutory days only, because no State
+   * Council notice is loaded for them: a deadline counted over them is provisional.
+   */
+  provisionalYears(from: string, to: string): number[];
 }

@@ -142,6 +142,7 @@ function rememberingSums(calendar: WorkingCalendar): WorkingCalendar {
     timeZone: calendar.timeZone,
     isWorkingDay: (day) => calendar.isWorkingDay(day),
     workingDaysBetween: (from, to) => calendar.workingDaysBetween(from, to),
+    provisionalYears: (from, to) => calendar.provisionalYears(from, to),
     addWorkingDays: (from, n) => {
       const key = `${from}|${n}`;
       let sum = sums.get(key);
