@@ -115,6 +115,10 @@ export interface TaskView {
   dueAt?: string;
   limitWorkingDays?: number;
   warning: Warning;
+  /** The deadline runs into a year whose State Council holiday notice is not loaded: counted on the statutory days of the law only. */
+  provisional?: boolean;
+  /** Why the deadline is provisional (Chinese, then English), for a hover. */
+  provisionalReason?: string;
   status?: 'open' | 'completed';
   completedAt?: string;
   completedBy?: string;
@@ -136,9 +140,29 @@ export interface CaseView {
   tasks: TaskView[];
   timers: { id: string; elementId: string; dueAt: string }[];
   incidents: { id: string; elementId: string; message: string }[];
+  /** The open legal deadlines (法定时限) of the case's elements. */
+  deadlines?: DeadlineView[];
   startedAt: string;
   endedAt?: string;
   revision: number;
+}
+
+/** An open legal deadline: a limit of working days counted from `startedAt`. */
+export interface DeadlineView {
+  elementInstanceId: string;
+  elementId: string;
+  taskId?: string;
+  limitWorkingDays: number;
+  startedAt: string;
+  /** When the yellow warning is due (80 % of the limit unless the model says otherwise). */
+  yellowAt: string;
+  /** The end of the last working day of the limit (the first instant of the next calendar day). */
+  dueAt: string;
+  warning: Warning;
+  /** Working days added by pauses of the legal clock (补正时间不计入时限). */
+  extendedWorkingDays?: number;
+  provisional?: boolean;
+  provisionalReason?: string;
 }
 
 export interface CaseSummary {
@@ -188,4 +212,64 @@ export interface StatsView {
   red: number;
   meanWorkingDays: number | null;
   satisfaction: number | null;
+}
+
+/** One day of a holiday arrangement: `date` is `YYYY-MM-DD` (Beijing time), `name` what it is for (元旦, 春节, 调休 …). */
+export interface CalendarDay {
+  date: string;
+  name: string;
+}
+
+/**
+ * Where the national arrangement of a year comes from: a State Council notice loaded by an admin,
+ * the table shipped with `chinese-days`, or only the statutory days of the law (provisional).
+ */
+export type CalendarSource = 'notice' | 'package' | 'law';
+
+/** Body of `PUT /api/calendar/national/:year` and `PUT /api/calendar/zones/:zoneId/:year`. */
+export interface CalendarYearRequest {
+  /** Days off: for the nation every day of the notice's holidays (weekend days inside them too); for a zone its local holidays. */
+  daysOff: CalendarDay[];
+  /** Working days on a weekend: the notice's 调休上班 days, or a zone's weekend service days. */
+  workingDays: CalendarDay[];
+  /** Where the arrangement comes from, e.g. 国办发明电〔2026〕X号. */
+  note?: string;
+}
+
+/** The national arrangement of one year as the calendar counts it. */
+export interface NationalCalendarYearView {
+  year: number;
+  source: CalendarSource;
+  /** No notice is loaded and the package does not cover the year: deadlines in it are provisional. */
+  provisional: boolean;
+  daysOff: CalendarDay[];
+  workingDays: CalendarDay[];
+  loadedAt?: string;
+  loadedBy?: string;
+  note?: string;
+}
+
+/** A zone's own changes to the national calendar in one year. */
+export interface ZoneCalendarYearView {
+  zoneId: ZoneId;
+  year: number;
+  daysOff: CalendarDay[];
+  workingDays: CalendarDay[];
+  setAt?: string;
+  setBy?: string;
+  note?: string;
+}
+
+/** What a calendar change did: the event that records it and the open deadlines it moved. */
+export interface CalendarChangeView {
+  change: { id: string; kind: 'national' | 'zone'; year: number; zoneId?: ZoneId; description: string; at: string };
+  recomputed: { cases: number; deadlines: number };
+}
+
+export interface NationalCalendarChangeView extends CalendarChangeView {
+  calendar: NationalCalendarYearView;
+}
+
+export interface ZoneCalendarChangeView extends CalendarChangeView {
+  calendar: ZoneCalendarYearView;
 }

@@ -1,6 +1,7 @@
 import type { Variables } from '../lib/api';
 import type { LegalLimitDefinition } from '../model/process-model';
 import type { CaseRun } from '../runtime/case-run';
+import type { CalendarChangeRef } from '../events/engine-events';
 import type { DeadlineState } from '../state/case-state';
 import { evaluateValue, ExpressionFailure } from './expressions';
 import { scheduleTimer } from './timers';
@@ -66,12 +67,33 @@ export function resumeClock(run: CaseRun): void {
   for (const deadline of run.state.deadlines) shiftDeadline(run, deadline, paused);
 }
 
-function shiftDeadline(run: CaseRun, deadline: DeadlineState, paused: number): void {
+/**
+ * Counts every open deadline that has not yet passed again on the run's calendar (which changed:
+ * a notice or a zone override was loaded) and re-sets those that moved, naming the change; their
+ * warnings not yet raised move with them. A deadline already passed is not rewritten.
+ */
+export function recomputeDeadlines(run: CaseRun, calendarChange: CalendarChangeRef): void {
+  const nowMs = Date.parse(run.now);
+  for (const deadline of run.state.deadlines) {
+    if (Date.parse(deadline.dueAt) <= nowMs) continue;
+    const { dueAt, yellowAt } = countDeadline(run, deadline, deadline.extendedWorkingDays);
+    if (dueAt === deadline.dueAt && yellowAt === deadline.yellowAt) continue;
+    setDeadline(run, deadline, { dueAt, yellowAt, extended: deadline.extendedWorkingDays, calendarChange });
+  }
+}
+
+function countDeadline(run: CaseRun, deadline: DeadlineState, extended: number): { dueAt: string; yellowAt: string } {
   const calendar = run.calendar;
-  const extended = deadline.extendedWorkingDays + paused;
   const fraction = yellowFraction(run, deadline);
-  const dueAt = calendar.addWorkingDays(deadline.startedAt, Math.min(deadline.limitWorkingDays + extended, MAX_WORKING_DAYS));
-  const yellowAt = calendar.addWorkingDays(deadline.startedAt, Math.min(deadline.limitWorkingDays * fraction + extended, MAX_WORKING_DAYS));
+  return {
+    dueAt: calendar.addWorkingDays(deadline.startedAt, Math.min(deadline.limitWorkingDays + extended, MAX_WORKING_DAYS)),
+    yellowAt: calendar.addWorkingDays(deadline.startedAt, Math.min(deadline.limitWorkingDays * fraction + extended, MAX_WORKING_DAYS)),
+  };
+}
+
+function shiftDeadline(run: CaseRun, deadline: DeadlineState, paused: number): void {
+  const extended = deadline.extendedWorkingDays + paused;
+  const { dueAt, yellowAt } = countDeadline(run, deadline, extended);
   if (paused > 0) {
     run.emit('DeadlineSet', {
       elementInstanceId: deadline.elementInstanceId,
@@ -84,6 +106,26 @@ function shiftDeadline(run: CaseRun, deadline: DeadlineState, paused: number): v
       extendedWorkingDays: extended,
     });
   }
+  rescheduleWarnings(run, deadline, { dueAt, yellowAt });
+}
+
+function setDeadline(run: CaseRun, deadline: DeadlineState, next: { dueAt: string; yellowAt: string; extended: number; calendarChange: CalendarChangeRef }): void {
+  run.emit('DeadlineSet', {
+    elementInstanceId: deadline.elementInstanceId,
+    elementId: deadline.elementId,
+    ...(deadline.taskId ? { taskId: deadline.taskId } : {}),
+    limitWorkingDays: deadline.limitWorkingDays,
+    startedAt: deadline.startedAt,
+    yellowAt: next.yellowAt,
+    dueAt: next.dueAt,
+    ...(next.extended > 0 ? { extendedWorkingDays: next.extended } : {}),
+    calendarChange: next.calendarChange,
+  });
+  rescheduleWarnings(run, deadline, next);
+}
+
+/** Schedules again the warnings of a deadline that are not yet raised, at their new times. */
+function rescheduleWarnings(run: CaseRun, deadline: DeadlineState, { dueAt, yellowAt }: { dueAt: string; yellowAt: string }): void {
   const levels = deadline.warning === 'none' ? (['deadline-yellow', 'deadline-red'] as const) : deadline.warning === 'yellow' ? (['deadline-red'] as const) : [];
   for (const purpose of levels) {
     const at = purpose === 'deadline-yellow' ? yellowAt : dueAt;

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { createWorkingCalendar, NationalCalendar } from '@banjie/calendar';
 import { toCaseView } from '../case-view';
 import { CaseScenario, compileFixture, trace, types } from '../testing/case-scenario';
 
@@ -91,5 +92,62 @@ describe('legal clock', () => {
     expect(types(supplied)).toContain('ClockResumed');
     expect(scenario.state.clock).toEqual({ pausedWorkingDays: 2 });
     expect(scenario.state.status).toBe('completed');
+  });
+
+  describe('when the calendar changes', () => {
+    const notice2027 = new NationalCalendar().withNotice({
+      year: 2027,
+      daysOff: Object.fromEntries(['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11'].map((day) => [day, '春节'])),
+      workingDays: { '2027-02-20': '春节调休' },
+    });
+    const change = { id: 'calendar-event-1', description: '2027 年国务院放假安排 loaded' };
+
+    it('re-sets an open deadline counted on the law with the notice, naming the change, and moves its warnings', async () => {
+      // given a 5-working-day task received on 2027-02-03, counted before the 2027 notice: 02-05 to 02-10 off by law
+      const scenario = await caseStartedAt('2027-02-03T10:00:00+08:00');
+      expect(scenario.state.deadlines[0]).toMatchObject({ yellowAt: '2027-02-16T00:00:00+08:00', dueAt: '2027-02-17T00:00:00+08:00' });
+
+      // when the notice (02-05 to 02-11 off) is loaded and the case counts again
+      scenario.calendar = createWorkingCalendar({ national: notice2027 });
+      scenario.now = '2027-02-04T09:00:00+08:00';
+      const events = scenario.when({ type: 'RecomputeDeadlines', calendarChange: change });
+
+      // then
+      expect(types(events)).toEqual(['DeadlineSet', 'TimerCancelled', 'TimerScheduled', 'TimerCancelled', 'TimerScheduled']);
+      expect(events[0].data).toMatchObject({ yellowAt: '2027-02-17T00:00:00+08:00', dueAt: '2027-02-18T00:00:00+08:00', startedAt: '2027-02-03T10:00:00+08:00', calendarChange: change });
+      expect(scenario.state.timers.map((t) => t.dueAt).sort()).toEqual(['2027-02-17T00:00:00+08:00', '2027-02-18T00:00:00+08:00']);
+      expect(toCaseView(scenario.state).tasks[0].dueAt).toBe('2027-02-18T00:00:00+08:00');
+      expect(toCaseView(scenario.state).deadlines?.[0]).toMatchObject({ dueAt: '2027-02-18T00:00:00+08:00', limitWorkingDays: 5 });
+      expect(scenario.when({ type: 'RecomputeDeadlines', calendarChange: change })).toEqual([]);
+    });
+
+    it('keeps a raised yellow warning and moves only the red one', async () => {
+      // given the yellow warning was raised under the law
+      const scenario = await caseStartedAt('2027-02-03T10:00:00+08:00');
+      scenario.now = '2027-02-16T00:00:00+08:00';
+      scenario.when({ type: 'FireTimer', timerId: scenario.timerOf('review', 'deadline-yellow') });
+
+      // when
+      scenario.calendar = createWorkingCalendar({ national: notice2027 });
+      const events = scenario.when({ type: 'RecomputeDeadlines', calendarChange: change });
+
+      // then
+      expect(types(events)).toEqual(['DeadlineSet', 'TimerCancelled', 'TimerScheduled']);
+      expect(scenario.state.deadlines[0]).toMatchObject({ warning: 'yellow', dueAt: '2027-02-18T00:00:00+08:00' });
+    });
+
+    it('does not rewrite a deadline that has already passed', async () => {
+      // given
+      const scenario = await caseStartedAt('2027-02-03T10:00:00+08:00');
+      scenario.now = '2027-02-17T08:00:00+08:00';
+
+      // when
+      scenario.calendar = createWorkingCalendar({ national: notice2027 });
+      const events = scenario.when({ type: 'RecomputeDeadlines', calendarChange: change });
+
+      // then
+      expect(events).toEqual([]);
+      expect(scenario.state.deadlines[0].dueAt).toBe('2027-02-17T00:00:00+08:00');
+    });
   });
 });

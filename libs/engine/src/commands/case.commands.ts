@@ -1,4 +1,4 @@
-import { pauseClock, resumeClock } from '../behaviors/legal-clock';
+import { pauseClock, recomputeDeadlines, resumeClock } from '../behaviors/legal-clock';
 import { endWaits, terminate } from '../behaviors/transitions';
 import { reject, type CommandHandler } from './command-handler';
 
@@ -19,6 +19,16 @@ export const pauseCaseClock: CommandHandler<'PauseClock'> = (run, command) => {
 export const resumeCaseClock: CommandHandler<'ResumeClock'> = (run) => {
   if (!run.state.clock.pausedAt) return reject('conflict', 'the legal clock is not paused');
   resumeClock(run);
+};
+
+/**
+ * Counts the open deadlines again on the calendar as it now stands (a State Council notice or a
+ * zone override was loaded). Deadlines already passed keep their time; nothing is emitted when
+ * no deadline moves, so the command is safe to repeat.
+ */
+export const recomputeCaseDeadlines: CommandHandler<'RecomputeDeadlines'> = (run, command) => {
+  if (run.state.status !== 'active' && run.state.status !== 'none') return;
+  recomputeDeadlines(run, command.calendarChange);
 };
 
 /** The applicant's one rating of the service (好差评), 1 to 5 (5 = 非常满意). */

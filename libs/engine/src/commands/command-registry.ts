@@ -24,6 +24,7 @@ export const commandHandlers = {
   ResolveIncident: incident.resolveIncident,
   PauseClock: kase.pauseCaseClock,
   ResumeClock: kase.resumeCaseClock,
+  RecomputeDeadlines: kase.recomputeCaseDeadlines,
   SubmitEvaluation: kase.submitEvaluation,
   CancelCase: kase.cancelCase,
 } satisfies CommandRegistry;

@@ -70,6 +70,8 @@ export interface EngineEventData {
     dueAt: string;
     /** Working days added by pauses of the legal clock. */
     extendedWorkingDays?: number;
+    /** The deadline was counted again because the working-day calendar changed (a notice or a zone override was loaded). */
+    calendarChange?: CalendarChangeRef;
   };
   DeadlineWarned: { elementInstanceId: string; elementId: string; taskId?: string; level: Exclude<WarningLevel, 'none'>; at: string };
   DeadlineCleared: { elementInstanceId: string };
@@ -81,6 +83,12 @@ export interface EngineEventData {
   CaseCompleted: { endedAt: string };
   CaseCancelled: { reason: string; endedAt: string };
   CaseTerminated: { endedAt: string };
+}
+
+/** The calendar change that made a case count its deadlines again: the id of the calendar event and what it did. */
+export interface CalendarChangeRef {
+  id: string;
+  description: string;
 }
 
 /** Every engine event type. */

@@ -59,6 +59,8 @@ export type EngineCommand =
   | { type: 'ResolveIncident'; incidentId: string }
   | { type: 'PauseClock'; reason: string }
   | { type: 'ResumeClock' }
+  /** The working-day calendar changed: open deadlines not yet passed are counted again on the context's calendar. */
+  | { type: 'RecomputeDeadlines'; calendarChange: { id: string; description: string } }
   | { type: 'SubmitEvaluation'; rating: number; comment?: string; userId: string }
   | { type: 'CancelCase'; reason: string; userId?: string };
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createWorkingCalendar } from '@banjie/calendar';
+import { createWorkingCalendar, type WorkingCalendar } from '@banjie/calendar';
 import { compile } from '../compile/compile';
 import { decide } from '../decide';
 import { fold } from '../evolve';
@@ -23,7 +23,8 @@ export class CaseScenario {
   readonly history: EngineEvent[] = [];
   now = '2026-03-02T09:00:00+08:00';
   private nextId = 0;
-  readonly calendar = createWorkingCalendar();
+  /** The working-day calendar of the next command (a test may load a notice into it). */
+  calendar: WorkingCalendar = createWorkingCalendar();
   /** Called processes by key (latest) and by `key@version` (pinned). */
   calledModels: Record<string, { model: ProcessModel; version: number }> = {};
 
