@@ -6,8 +6,8 @@ describe('a restart', () => {
     const first = await startTestApi();
     const token = await first.login('lf-applicant');
     const started = await first.call('POST', '/api/cases', { token, body: { definitionKey: 'api-fixture-approval', businessKey: 'LF-RESTART' } });
-    // 7 zones × 5 roles, the 3 department people of DOMAIN.md, auditor and admin
-    expect(first.running.demoUsersSeeded).toBe(41);
+    // 7 zones × 6 roles (designer, clerk, agent, leader, applicant, admin), the 3 department people of DOMAIN.md, auditor and admin
+    expect(first.running.demoUsersSeeded).toBe(48);
     expect(first.running.deployments).toEqual([expect.objectContaining({ file: 'linfen-api-fixture.bpmn', zoneId: 'lf', outcome: 'deployed', version: 1 })]);
     await first.stop();
 

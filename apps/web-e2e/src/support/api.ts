@@ -16,6 +16,16 @@ export async function get<T>(token: string, path: string): Promise<T> {
   return call<T>('GET', path, token);
 }
 
+/** Any authorised POST with a JSON body, answering the JSON body. */
+export async function post<T>(token: string, path: string, body: unknown): Promise<T> {
+  return call<T>('POST', path, token, body);
+}
+
+/** Moves the api's manual test clock (the suite starts the api with BANJIE_CLOCK=manual); admin only. */
+export async function setClock(adminToken: string, now: string): Promise<void> {
+  await post(adminToken, '/api/admin/clock', { now });
+}
+
 async function call<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
   const response = await fetch(`${baseUrl()}${path}`, {
     method,

@@ -17,6 +17,7 @@ export const appRoutes: Route[] = [
       { path: 'cases', title: '案件 Cases · 办结', loadComponent: () => import('@banjie/web-case-view').then((m) => m.CaseListPage) },
       { path: 'cases/:id', title: '案件 Case · 办结', loadComponent: () => import('@banjie/web-case-view').then((m) => m.CasePage) },
       { path: 'designer', title: '流程设计 Designer · 办结', loadComponent: () => import('@banjie/web-designer').then((m) => m.DesignerPage) },
+      { path: 'admin/calendar', title: '节假日 Calendar · 办结', loadComponent: () => import('@banjie/web-admin').then((m) => m.CalendarAdminPage) },
     ],
   },
   { path: '**', redirectTo: '' },

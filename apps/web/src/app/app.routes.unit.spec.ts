@@ -11,6 +11,12 @@ jest.mock('@banjie/web-inbox', () => {
   return { InboxPage };
 });
 
+jest.mock('@banjie/web-admin', () => {
+  @Component({ selector: 'bj-calendar-admin-page', template: 'calendar' })
+  class CalendarAdminPage {}
+  return { CalendarAdminPage };
+});
+
 describe('appRoutes', () => {
   beforeEach(() => {
     sessionStorage.clear();
@@ -40,5 +46,18 @@ describe('appRoutes', () => {
     // then
     expect(TestBed.inject(Router).url).toBe('/inbox');
     expect(harness.routeNativeElement?.textContent).toBe('inbox');
+  });
+
+  it('opens the holiday calendar under admin/calendar', async () => {
+    // given
+    sessionStorage.setItem('banjie.accessToken', 't');
+    const harness = await RouterTestingHarness.create();
+
+    // when
+    await harness.navigateByUrl('/admin/calendar');
+
+    // then
+    expect(harness.routeNativeElement?.textContent).toBe('calendar');
+    expect(document.title).toBe('节假日 Calendar · 办结');
   });
 });

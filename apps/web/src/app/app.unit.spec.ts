@@ -32,6 +32,17 @@ describe('App shell', () => {
     expect(labels).toEqual(['待办 Inbox', '案件 Cases', '流程设计 Designer']);
   });
 
+  it('offers the holiday calendar to an admin', async () => {
+    // given
+    signedInAs({ id: 'lf-admin', name: '临汾管理员', roles: ['admin'], zoneId: 'lf', groups: [] });
+
+    // when
+    const labels = await navLabels();
+
+    // then
+    expect(labels).toEqual(['待办 Inbox', '案件 Cases', '流程设计 Designer', '节假日 Calendar']);
+  });
+
   it('keeps the designer out of a clerk’s way', async () => {
     // given
     signedInAs({ id: 'lf-clerk', name: '窗口', roles: ['clerk'], zoneId: 'lf', groups: ['window'] });

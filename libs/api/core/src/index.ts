@@ -1,5 +1,6 @@
 export * from './lib/actor';
 export * from './lib/api-core.module';
+export * from './lib/calendar/calendar-events';
 export * from './lib/calendar/working-calendars';
 export * from './lib/cases/case-commands';
 export * from './lib/cases/case-header';

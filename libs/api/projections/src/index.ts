@@ -4,6 +4,7 @@ export * from './lib/queries/case-list';
 export * from './lib/queries/definition-list';
 export * from './lib/queries/job-list';
 export * from './lib/queries/message-subscriptions';
+export * from './lib/queries/open-deadlines';
 export * from './lib/queries/open-timers';
 export * from './lib/queries/task-inbox';
 export * from './lib/queries/zone-stats';

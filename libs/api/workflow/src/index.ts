@@ -1,4 +1,5 @@
 export * from './lib/api-workflow.module';
+export * from './lib/calendar/calendar-book';
 export * from './lib/jobs/job-workers/job-worker';
 export * from './lib/jobs/job-workers/job-workers';
 export * from './lib/tasks/complete-task/form-variables';

@@ -6,4 +6,5 @@ export * from './lib/signed-in.guard';
 export * from './lib/tasks-api';
 export * from './lib/cases-api';
 export * from './lib/definitions-api';
+export * from './lib/calendar-api';
 export * from './lib/case-live-feed';

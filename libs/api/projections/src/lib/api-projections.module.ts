@@ -4,13 +4,14 @@ import { CaseList } from './queries/case-list';
 import { DefinitionList } from './queries/definition-list';
 import { JobList } from './queries/job-list';
 import { MessageSubscriptions } from './queries/message-subscriptions';
+import { OpenDeadlines } from './queries/open-deadlines';
 import { OpenTimers } from './queries/open-timers';
 import { TaskInbox } from './queries/task-inbox';
 import { ZoneStats } from './queries/zone-stats';
 import { READ_MODEL_DB, openReadModelDatabase } from './read-models/read-model-database';
 import { ProjectionRunner } from './runner/projection-runner';
 
-const services = [ProjectionRunner, CaseList, TaskInbox, DefinitionList, OpenTimers, MessageSubscriptions, JobList, CaseAnchors, ZoneStats];
+const services = [ProjectionRunner, CaseList, TaskInbox, DefinitionList, OpenDeadlines, OpenTimers, MessageSubscriptions, JobList, CaseAnchors, ZoneStats];
 
 /** The read models: their SQLite database, the runner that keeps them current, and their queries. */
 @Global()

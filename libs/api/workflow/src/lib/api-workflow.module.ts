@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CalendarBook } from './calendar/calendar-book';
+import { CalendarController } from './calendar/calendar.controller';
 import { CaseEventsController } from './cases/case-events/case-events.controller';
 import { CaseEventsHandler } from './cases/case-events/case-events.handler';
 import { CaseLiveController } from './cases/case-live/case-live.controller';
@@ -93,12 +95,13 @@ export const controllers = [
   GetStatsController,
   SetClockController,
   ZoneLiveController,
+  CalendarController,
 ];
 
-/** Every use case of the workflow: definitions, cases, tasks, messages, jobs, timers, statistics, live streams. */
+/** Every use case of the workflow: definitions, cases, tasks, messages, jobs, timers, calendars, statistics, live streams. */
 @Module({
   controllers,
-  providers: [...commandHandlers, ...queryHandlers, CaseAccess, TaskAccess, JobWorkers, TimerScheduler, TimerStarts, WorkflowRuntime],
-  exports: [WorkflowRuntime, JobWorkers, TimerScheduler, TimerStarts],
+  providers: [...commandHandlers, ...queryHandlers, CaseAccess, TaskAccess, JobWorkers, TimerScheduler, TimerStarts, CalendarBook, WorkflowRuntime],
+  exports: [WorkflowRuntime, JobWorkers, TimerScheduler, TimerStarts, CalendarBook],
 })
 export class ApiWorkflowModule {}

@@ -5,6 +5,7 @@ import type { CaseEventView, CaseView } from '@banjie/contracts';
 import { CaseLiveFeed, CasesApi, DefinitionsApi, toApiProblem } from '@banjie/web-data-access';
 import { CaseStatusChip, DueDate, EventTimeline, WarningBadge } from '@banjie/web-ui';
 import { auditTime, distinctUntilChanged, filter, forkJoin, map, merge, of, switchMap } from 'rxjs';
+import { CaseDeadlines } from './case-deadlines';
 import { CaseDiagram } from './case-diagram';
 import { caseMarkers } from './case-markers';
 
@@ -15,12 +16,12 @@ interface CaseSnapshot {
 }
 
 /**
- * The case page (`/cases/:id`): the diagram with the case's progress marked, its open tasks, and
- * the timeline of its events, kept current by the case's live stream.
+ * The case page (`/cases/:id`): the diagram with the case's progress marked, its open tasks, its
+ * legal deadlines, and the timeline of its events, kept current by the case's live stream.
  */
 @Component({
   selector: 'bj-case-page',
-  imports: [DatePipe, CaseDiagram, CaseStatusChip, DueDate, EventTimeline, WarningBadge],
+  imports: [DatePipe, CaseDeadlines, CaseDiagram, CaseStatusChip, DueDate, EventTimeline, WarningBadge],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './case-page.html',
   styleUrl: './case-page.css',

@@ -53,7 +53,21 @@ describe('CasePage', () => {
     fixture.componentRef.setInput('id', 'c-1');
     await fixture.whenStable();
     backend.expectOne('/api/cases/c-1').flush(
-      view(3, { tasks: [{ id: 't-1', caseId: 'c-1', elementId: 'Task_WindowCheck', name: '窗口受理', candidateGroups: ['window'], createdAt: '2026-03-02T09:00:00+08:00', warning: 'yellow' }] }),
+      view(3, {
+        tasks: [{ id: 't-1', caseId: 'c-1', elementId: 'Task_WindowCheck', name: '窗口受理', candidateGroups: ['window'], createdAt: '2026-03-02T09:00:00+08:00', warning: 'yellow' }],
+        deadlines: [
+          {
+            elementInstanceId: 'ei-1',
+            elementId: 'Task_WindowCheck',
+            taskId: 't-1',
+            limitWorkingDays: 1,
+            startedAt: '2026-03-02T09:00:00+08:00',
+            yellowAt: '2026-03-02T16:48:00+08:00',
+            dueAt: '2026-03-03T00:00:00+08:00',
+            warning: 'yellow',
+          },
+        ],
+      }),
     );
     backend.expectOne('/api/cases/c-1/events').flush([{ revision: 0, type: 'CaseStarted', data: {}, metadata: {}, recordedAt: '2026-03-02T09:00:00+08:00', hash: 'a', prevHash: '' }]);
     await fixture.whenStable();
@@ -62,7 +76,7 @@ describe('CasePage', () => {
     return fixture;
   }
 
-  it('shows the case with its open tasks, its events and the diagram of its version', async () => {
+  it('shows the case with its open tasks, its deadlines, its events and the diagram of its version', async () => {
     // when
     const fixture = await openCase();
     const host = fixture.nativeElement as HTMLElement;
@@ -71,6 +85,8 @@ describe('CasePage', () => {
     expect(host.querySelector('h1')?.textContent).toBe('LF-2026-001');
     expect(host.querySelector('.task strong')?.textContent).toBe('窗口受理');
     expect(host.querySelector('.task .badge-yellow')).not.toBeNull();
+    expect(host.querySelector('bj-case-deadlines .deadline strong')?.textContent).toBe('窗口受理');
+    expect(host.querySelector('bj-case-deadlines bj-due-date')?.textContent).toContain('截止 2026-03-02 24:00');
     expect(host.querySelector('bj-event-timeline .type')?.textContent).toBe('CaseStarted');
     expect(viewer.importXML).toHaveBeenCalledWith('<definitions id="v2"/>');
   });

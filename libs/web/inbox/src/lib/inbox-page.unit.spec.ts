@@ -53,6 +53,21 @@ describe('InboxPage', () => {
     expect(host.querySelector('[role=tab]:nth-child(2) .count')?.textContent).toBe('1');
   });
 
+  it('marks a deadline counted without its year’s holiday notice as provisional', async () => {
+    // given
+    const fixture = TestBed.createComponent(InboxPage);
+    const reason = '2027 年放假通知未载入 The 2027 notice is not loaded';
+
+    // when
+    answerQueues([{ ...windowCheck, assignee: 'lf-clerk', dueAt: '2027-01-05T00:00:00+08:00', provisional: true, provisionalReason: reason }], []);
+    await fixture.whenStable();
+
+    // then
+    const due = (fixture.nativeElement as HTMLElement).querySelector('tr[data-task-id="t-1"] bj-due-date') as HTMLElement;
+    expect(due.textContent).toContain('截止 2027-01-04 24:00');
+    expect(due.querySelector('.provisional')?.getAttribute('title')).toBe(reason);
+  });
+
   it('claims a task and moves it to my queue', async () => {
     // given
     const fixture = TestBed.createComponent(InboxPage);

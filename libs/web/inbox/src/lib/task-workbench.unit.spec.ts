@@ -87,6 +87,16 @@ describe('TaskWorkbench', () => {
     expect(fixture.nativeElement.querySelector('[role=alert]')?.textContent).toContain('请检查表单');
   });
 
+  it('shows the deadline with its provisional mark', async () => {
+    // when
+    const fixture = await open({ ...task, dueAt: '2027-01-05T00:00:00+08:00', limitWorkingDays: 1, provisional: true, provisionalReason: '2027 notice not loaded' }, {});
+
+    // then
+    const deadline = fixture.nativeElement.querySelector('.deadline') as HTMLElement;
+    expect(deadline.textContent).toContain('截止 2027-01-04 24:00');
+    expect(deadline.querySelector('.provisional')?.getAttribute('title')).toBe('2027 notice not loaded');
+  });
+
   it('offers a variables editor when the task has no form', async () => {
     // when
     const fixture = await open({ ...task, formId: undefined }, {});

@@ -11,6 +11,8 @@ const ZONE_ROLES: { role: Role; label: string; groups: string[] }[] = [
   { role: 'agent', label: '代办员', groups: ['agency'] },
   { role: 'leader', label: '分管领导', groups: ['leaders'] },
   { role: 'applicant', label: '企业', groups: [] },
+  // A zone's admin keeps its own calendar (local holidays, weekend service days).
+  { role: 'admin', label: '管理员', groups: [] },
 ];
 
 /** The named people of DOMAIN.md, overriding the generic name of a zone user or added as department users. */

@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { isProvinceWide } from '@banjie/api-core';
+import { WorkingCalendars, isProvinceWide } from '@banjie/api-core';
 import { ProjectionRunner, TaskInbox, type InboxTask, type TaskFilter } from '@banjie/api-projections';
 import type { TaskView } from '@banjie/contracts';
 import { ListTasksQuery } from './list-tasks.query';
@@ -9,6 +9,7 @@ export class ListTasksHandler implements IQueryHandler<ListTasksQuery> {
   constructor(
     private readonly inbox: TaskInbox,
     private readonly projections: ProjectionRunner,
+    private readonly calendars: WorkingCalendars,
   ) {}
 
   async execute({ filter, actor }: ListTasksQuery): Promise<TaskView[]> {
@@ -29,7 +30,7 @@ export class ListTasksHandler implements IQueryHandler<ListTasksQuery> {
       default:
         tasks = [...this.inbox.list({ ...base, assignee: actor.id }), ...this.inbox.list({ ...base, candidate })];
     }
-    return tasks.map(toTaskView);
+    return tasks.map((task) => this.calendars.markTask(task.zoneId, toTaskView(task)));
   }
 }
 
