@@ -93,23 +93,13 @@ function countDeadline(run: CaseRun, deadline: DeadlineState, extended: number):
 
 function shiftDeadline(run: CaseRun, deadline: DeadlineState, paused: number): void {
   const extended = deadline.extendedWorkingDays + paused;
-  const { dueAt, yellowAt } = countDeadline(run, deadline, extended);
-  if (paused > 0) {
-    run.emit('DeadlineSet', {
-      elementInstanceId: deadline.elementInstanceId,
-      elementId: deadline.elementId,
-      ...(deadline.taskId ? { taskId: deadline.taskId } : {}),
-      limitWorkingDays: deadline.limitWorkingDays,
-      startedAt: deadline.startedAt,
-      yellowAt,
-      dueAt,
-      extendedWorkingDays: extended,
-    });
-  }
-  rescheduleWarnings(run, deadline, { dueAt, yellowAt });
+  const next = { ...countDeadline(run, deadline, extended), extended };
+  if (paused > 0) setDeadline(run, deadline, next);
+  else rescheduleWarnings(run, deadline, next);
 }
 
-function setDeadline(run: CaseRun, deadline: DeadlineState, next: { dueAt: string; yellowAt: string; extended: number; calendarChange: CalendarChangeRef }): void {
+/** Re-sets a deadline at its new times (after a pause, or naming a calendar change) and moves its warnings not yet raised. */
+function setDeadline(run: CaseRun, deadline: DeadlineState, next: { dueAt: string; yellowAt: string; extended: number; calendarChange?: CalendarChangeRef }): void {
   run.emit('DeadlineSet', {
     elementInstanceId: deadline.elementInstanceId,
     elementId: deadline.elementId,
@@ -119,7 +109,7 @@ function setDeadline(run: CaseRun, deadline: DeadlineState, next: { dueAt: strin
     yellowAt: next.yellowAt,
     dueAt: next.dueAt,
     ...(next.extended > 0 ? { extendedWorkingDays: next.extended } : {}),
-    calendarChange: next.calendarChange,
+    ...(next.calendarChange ? { calendarChange: next.calendarChange } : {}),
   });
   rescheduleWarnings(run, deadline, next);
 }
