@@ -40,6 +40,11 @@ async function readLive(api: TestApi, path: string, count: number, headers: Reco
   return messages;
 }
 
+/** A single-use ticket of `POST /api/auth/sse-ticket`, as the web client gets one before opening an EventSource. */
+async function ticketOf(api: TestApi, token: string): Promise<string> {
+  return (await api.call<{ ticket: string }>('POST', '/api/auth/sse-ticket', { token })).body.ticket;
+}
+
 describe('live updates over Server-Sent Events', () => {
   let api: TestApi;
 
@@ -52,7 +57,7 @@ describe('live updates over Server-Sent Events', () => {
   });
 
   it('streams a case, and resumes after Last-Event-ID without losing or repeating an event', async () => {
-    // given a case with a few events, and a token in the query string as EventSource sends it
+    // given a case with a few events, and a ticket in the query string as EventSource sends it
     const applicant = await api.login('lf-applicant');
     const clerk = await api.login('lf-clerk');
     const started = await api.call('POST', '/api/cases', { token: applicant, body: { definitionKey: 'api-fixture-approval' } });
@@ -60,11 +65,11 @@ describe('live updates over Server-Sent Events', () => {
     const revisionAfterStart = started.body.revision as number;
 
     // when a client reads everything so far
-    const first = await readLive(api, `/api/cases/${caseId}/live?access_token=${clerk}`, revisionAfterStart + 1);
+    const first = await readLive(api, `/api/cases/${caseId}/live?ticket=${await ticketOf(api, clerk)}`, revisionAfterStart + 1);
 
     // and, disconnected, misses a claim, then resumes
     await api.call('POST', `/api/tasks/${started.body.tasks[0].id}/claim`, { token: clerk });
-    const resumed = await readLive(api, `/api/cases/${caseId}/live?access_token=${clerk}`, 1, { 'Last-Event-ID': first.at(-1)!.id });
+    const resumed = await readLive(api, `/api/cases/${caseId}/live?ticket=${await ticketOf(api, clerk)}`, 1, { 'Last-Event-ID': first.at(-1)!.id });
 
     // then the ids are the revisions, in order, each once
     expect(first.map((m) => Number(m.id))).toEqual(Array.from({ length: revisionAfterStart + 1 }, (_, i) => i));
@@ -81,7 +86,7 @@ describe('live updates over Server-Sent Events', () => {
     // given a client listening to zone lf
     const clerk = await api.login('lf-clerk');
     const applicant = await api.login('lf-applicant');
-    const listening = readLive(api, `/api/zones/lf/live?access_token=${clerk}`, 1);
+    const listening = readLive(api, `/api/zones/lf/live?ticket=${await ticketOf(api, clerk)}`, 1);
     await new Promise((r) => setTimeout(r, 200));
 
     // when a case starts, and another one starts while the client is away
@@ -90,7 +95,7 @@ describe('live updates over Server-Sent Events', () => {
     const second = await api.call('POST', '/api/cases', { token: applicant, body: { definitionKey: 'api-fixture-approval', businessKey: 'LIVE-B' } });
     const secondEvents = (await api.call('GET', `/api/cases/${second.body.id}/events`, { token: clerk })).body as unknown[];
     const firstEvents = (await api.call('GET', `/api/cases/${first.body.id}/events`, { token: clerk })).body as Record<string, unknown>[];
-    const resumed = await readLive(api, `/api/zones/lf/live?access_token=${clerk}`, firstEvents.length - 1 + secondEvents.length, { 'Last-Event-ID': heard[0]!.id });
+    const resumed = await readLive(api, `/api/zones/lf/live?ticket=${await ticketOf(api, clerk)}`, firstEvents.length - 1 + secondEvents.length, { 'Last-Event-ID': heard[0]!.id });
 
     // then the first message was the first case's start, and the resumed stream holds every later event once, in order
     expect(heard[0]!.fields).toEqual(['id', 'data']);

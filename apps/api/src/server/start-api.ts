@@ -11,14 +11,16 @@ import express from 'express';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import pino from 'pino';
+import pino, { type DestinationStream } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { AppModule } from '../app/app.module';
+import { REDACTED_LOG_PATHS, redactRequestUrl } from '../operations/log-redaction';
 import { PinoLoggerService } from '../operations/pino-logger';
 import { deployZoneFlows, type FlowDeployment } from '../seed/deploy-zone-flows';
 import { serveWebApp } from '../web/serve-web-app';
 import { InFlightRequests } from './in-flight-requests';
 import { openEventStore } from './open-event-store';
+import { securityHeaders } from './security-headers';
 
 const DEPLOY_BODY_LIMIT = '5mb';
 const BODY_LIMIT = '1mb';
@@ -35,9 +37,19 @@ export interface RunningApi {
   shutdown(): Promise<void>;
 }
 
+/**
+ * What a caller may share with the api: a `store` (tests: two api processes on one store) and
+ * where the log lines go (standard output by default).
+ */
+export interface StartOptions {
+  store?: EventStore;
+  logDestination?: DestinationStream;
+}
+
 /** Builds the Nest application on a store (not yet listening). */
-async function createApp(config: ApiConfig, store: EventStore): Promise<NestExpressApplication> {
-  const logger = pino({ level: config.logLevel, base: { app: 'banjie-api' } });
+async function createApp(config: ApiConfig, store: EventStore, logDestination?: DestinationStream): Promise<NestExpressApplication> {
+  // Credentials never reach a log line: headers and query values by path, the url by the `req` serializer.
+  const logger = pino({ level: config.logLevel, base: { app: 'banjie-api' }, redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' } }, logDestination);
   const clock = config.clock === 'manual' ? new ManualClock() : new SystemClock();
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ config, store, clock }), {
     bodyParser: false,
@@ -51,7 +63,7 @@ async function createApp(config: ApiConfig, store: EventStore): Promise<NestExpr
     return id;
   };
   if (logger.isLevelEnabled('info')) {
-    app.use(pinoHttp({ logger, genReqId, autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/api/metrics' } }));
+    app.use(pinoHttp({ logger, genReqId, serializers: { req: redactRequestUrl }, autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/api/metrics' } }));
   } else {
     // Request lines are logged at info: below that level only the correlation id is set, without
     // building a request logger and a response record that nobody writes.
@@ -67,9 +79,11 @@ async function createApp(config: ApiConfig, store: EventStore): Promise<NestExpr
  * Opens the store, builds the api, catches the read models up, seeds, and listens on the configured
  * port. A `store` passed in (tests: two api processes on one store) is used instead, and left open.
  */
-export async function startApi(config: ApiConfig, shared?: { store: EventStore }): Promise<RunningApi> {
-  const store = shared?.store ?? openEventStore(config);
-  const app = await createApp(config, store);
+export async function startApi(config: ApiConfig, shared: StartOptions = {}): Promise<RunningApi> {
+  const store = shared.store ?? openEventStore(config);
+  const app = await createApp(config, store, shared.logDestination);
+  app.disable('x-powered-by');
+  app.use(securityHeaders());
   const inFlight = new InFlightRequests();
   app.use(inFlight.middleware);
   app.use('/api/definitions', express.json({ limit: DEPLOY_BODY_LIMIT }), express.text({ type: ['application/xml', 'text/xml', 'application/bpmn+xml'], limit: DEPLOY_BODY_LIMIT }));
@@ -97,7 +111,7 @@ export async function startApi(config: ApiConfig, shared?: { store: EventStore }
       server.close();
       await inFlight.drained(SHUTDOWN_GRACE_MS);
       await app.close();
-      if (!shared) await store.close();
+      if (!shared.store) await store.close();
     })());
   return { app, url: `http://localhost:${port}`, config, deployments, demoUsersSeeded, shutdown };
 }

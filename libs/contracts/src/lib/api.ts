@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'invalid_bpmn'
   | 'invalid_variables'
+  | 'rate_limited'
   | 'internal';
 
 export interface ErrorDetail {
@@ -50,6 +51,12 @@ export interface LoginRequest {
 export interface LoginResponse {
   accessToken: string;
   user: UserView;
+}
+
+/** Answer of `POST /api/auth/sse-ticket`: a single-use ticket for one live stream (`?ticket=`). */
+export interface SseTicketResponse {
+  ticket: string;
+  expiresAt: string;
 }
 
 export interface HealthView {

@@ -2,14 +2,17 @@ import { DynamicModule, Global, Inject, Module, OnModuleDestroy } from '@nestjs/
 import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './access/access.guard';
 import { AccessTokens } from './access/access-tokens';
+import { SseTickets } from './access/sse-tickets';
 import { LoginController } from './login/login.controller';
 import { LoginHandler } from './login/login.handler';
+import { LoginThrottle } from './login/login-throttle';
+import { SseTicketController } from './sse-ticket/sse-ticket.controller';
 import { UserDirectory } from './users/user-directory';
 import { USER_DIRECTORY } from './users/user-directory.token';
 
 const commandHandlers = [LoginHandler];
 
-/** Sign-in, access tokens, and the guard that checks token, role on every route. */
+/** Sign-in (throttled), access tokens, live-stream tickets, and the guard that checks token or ticket, role on every route. */
 @Global()
 @Module({})
 export class ApiAuthModule implements OnModuleDestroy {
@@ -19,10 +22,12 @@ export class ApiAuthModule implements OnModuleDestroy {
   static forRoot(options: { dataDir: string | undefined }): DynamicModule {
     return {
       module: ApiAuthModule,
-      controllers: [LoginController],
+      controllers: [LoginController, SseTicketController],
       providers: [
         { provide: USER_DIRECTORY, useFactory: () => new UserDirectory(options.dataDir) },
         AccessTokens,
+        { provide: SseTickets, useFactory: () => new SseTickets() },
+        { provide: LoginThrottle, useFactory: () => new LoginThrottle() },
         { provide: APP_GUARD, useClass: AccessGuard },
         ...commandHandlers,
       ],

@@ -4,7 +4,7 @@ import type { Role } from '@banjie/contracts';
 
 export const PUBLIC_ROUTE = 'banjie:public';
 export const ALLOWED_ROLES = 'banjie:roles';
-export const QUERY_TOKEN = 'banjie:query-token';
+export const SSE_TICKET = 'banjie:sse-ticket';
 
 /** The route needs no token (health, login). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
@@ -12,8 +12,11 @@ export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 /** Only users with one of these roles may call the route (others get 403). */
 export const Roles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
 
-/** The route also takes the token as `?access_token=` (EventSource cannot send headers). */
-export const AcceptsQueryToken = () => SetMetadata(QUERY_TOKEN, true);
+/**
+ * The route (a live stream) also takes a single-use ticket of `POST /api/auth/sse-ticket` as
+ * `?ticket=`, since `EventSource` cannot send headers.
+ */
+export const AcceptsSseTicket = () => SetMetadata(SSE_TICKET, true);
 
 /** Every role that reads (the auditor reads everything and changes nothing). */
 export const READERS: Role[] = ['designer', 'clerk', 'agent', 'leader', 'applicant', 'auditor', 'admin'];

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { LoginResponse } from '@banjie/contracts';
@@ -14,8 +14,8 @@ export class LoginController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in; returns a bearer token and the user' })
-  login(@Body() body: LoginDto): Promise<LoginResponse> {
-    return this.commandBus.execute(new LoginCommand(body.username, body.password));
+  @ApiOperation({ summary: 'Sign in; returns a bearer token and the user (429 with Retry-After after too many failures)' })
+  login(@Body() body: LoginDto, @Ip() clientAddress: string): Promise<LoginResponse> {
+    return this.commandBus.execute(new LoginCommand(body.username, body.password, clientAddress));
   }
 }

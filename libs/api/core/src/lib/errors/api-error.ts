@@ -9,6 +9,7 @@ const STATUS_OF: Record<ErrorCode, number> = {
   payload_too_large: 413,
   invalid_bpmn: 422,
   invalid_variables: 422,
+  rate_limited: 429,
   internal: 500,
 };
 
@@ -19,6 +20,9 @@ const STATUS_OF: Record<ErrorCode, number> = {
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   readonly status: number;
+
+  /** Seconds until the caller may try again, sent as `Retry-After` (rate limits). */
+  retryAfterSeconds?: number;
 
   constructor(
     readonly code: ErrorCode,
@@ -39,6 +43,12 @@ export class ApiError extends Error {
 
   static conflict(message: string): ApiError {
     return new ApiError('conflict', message);
+  }
+
+  static rateLimited(message: string, retryAfterSeconds: number): ApiError {
+    const error = new ApiError('rate_limited', message);
+    error.retryAfterSeconds = retryAfterSeconds;
+    return error;
   }
 
   static badRequest(message: string, details?: ErrorDetail[]): ApiError {

@@ -11,6 +11,7 @@ const CODE_OF_STATUS: Record<number, ErrorCode> = {
   409: 'conflict',
   413: 'payload_too_large',
   422: 'invalid_variables',
+  429: 'rate_limited',
 };
 
 /**
@@ -30,6 +31,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       response.end();
       return;
     }
+    if (exception instanceof ApiError && exception.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(status).json(body);
   }
 

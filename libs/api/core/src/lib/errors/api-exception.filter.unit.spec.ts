@@ -2,10 +2,13 @@ import { ArgumentsHost, BadRequestException, Logger, NotFoundException } from '@
 import { ApiError } from './api-error';
 import { ApiExceptionFilter } from './api-exception.filter';
 
-function answer(exception: unknown): { status: number; body: unknown } {
-  const sent = { status: 0, body: undefined as unknown };
+function answer(exception: unknown): { status: number; body: unknown; headers?: Record<string, string> } {
+  const sent = { status: 0, body: undefined as unknown } as { status: number; body: unknown; headers?: Record<string, string> };
   const response = {
     headersSent: false,
+    setHeader(name: string, value: string) {
+      sent.headers = { ...sent.headers, [name]: value };
+    },
     status(code: number) {
       sent.status = code;
       return this;
@@ -26,6 +29,14 @@ describe('ApiExceptionFilter', () => {
 
     // then
     expect(sent).toEqual({ status: 422, body: { error: 'invalid_variables', message: 'bad', details: [{ field: 'a', message: 'a is required' }] } });
+  });
+
+  it('tells a rate-limited caller when to try again', () => {
+    // when
+    const sent = answer(ApiError.rateLimited('Too many failed sign-ins', 42));
+
+    // then
+    expect(sent).toEqual({ status: 429, body: { error: 'rate_limited', message: 'Too many failed sign-ins' }, headers: { 'Retry-After': '42' } });
   });
 
   it('maps Nest exceptions and body-parser failures by status', () => {

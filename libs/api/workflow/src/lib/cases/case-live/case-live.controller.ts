@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, caseStream, type Actor } from '@banjie/api-core';
-import { AcceptsQueryToken, CurrentActor, READERS, Roles } from '@banjie/api-auth';
+import { AcceptsSseTicket, CurrentActor, READERS, Roles } from '@banjie/api-auth';
 import { ProjectionRunner } from '@banjie/api-projections';
 import type { EventStore, RecordedEvent } from '@banjie/event-store';
 import type { Request, Response } from 'express';
@@ -28,9 +28,9 @@ export class CaseLiveController {
 
   @Get(':id/live')
   @Roles(...READERS)
-  @AcceptsQueryToken()
+  @AcceptsSseTicket()
   @ApiProduces('text/event-stream')
-  @ApiOperation({ summary: 'Live events of a case (SSE; resume with Last-Event-ID; ?access_token= accepted)' })
+  @ApiOperation({ summary: 'Live events of a case (SSE; resume with Last-Event-ID; ?ticket= accepted)' })
   async live(@Param('id', caseIdPipe) id: string, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
     await this.access.load(id, actor);
     const stream = caseStream(id);

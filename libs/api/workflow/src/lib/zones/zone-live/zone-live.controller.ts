@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiError, EVENT_STORE, canSeeZone, comparePositions, type Actor } from '@banjie/api-core';
-import { AcceptsQueryToken, CurrentActor, Roles } from '@banjie/api-auth';
+import { AcceptsSseTicket, CurrentActor, Roles } from '@banjie/api-auth';
 import { ProjectionRunner } from '@banjie/api-projections';
 import type { EventStore, RecordedEvent } from '@banjie/event-store';
 import type { Request, Response } from 'express';
@@ -23,9 +23,9 @@ export class ZoneLiveController {
 
   @Get(':zoneId/live')
   @Roles('designer', 'clerk', 'agent', 'leader', 'auditor', 'admin')
-  @AcceptsQueryToken()
+  @AcceptsSseTicket()
   @ApiProduces('text/event-stream')
-  @ApiOperation({ summary: 'Live case events of a zone (SSE; id = store position; resume with Last-Event-ID)' })
+  @ApiOperation({ summary: 'Live case events of a zone (SSE; id = store position; resume with Last-Event-ID; ?ticket= accepted)' })
   async live(@Param('zoneId') zoneId: string, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
     if (!canSeeZone(actor, zoneId)) throw ApiError.notFound(`Zone ${zoneId}`);
     const inZone = (e: RecordedEvent) => e.stream.startsWith('case-') && (zoneId === 'province' || e.metadata['zoneId'] === zoneId);
