@@ -18,12 +18,14 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Liveness, store kind, read-model position and clock' })
+  @ApiOperation({ summary: 'Liveness, store kind, read-model position, stopped read models and clock; degraded while a read model is stopped' })
   health(): HealthView {
+    // Still 200: the api serves, and every read model but the stopped ones is current.
+    const stopped = this.projections.stoppedProjections;
     return {
-      status: 'ok',
+      status: stopped.length > 0 ? 'degraded' : 'ok',
       store: this.store.kind,
-      projections: { position: this.projections.projectedPosition ?? null, written: this.writes.latest ?? null },
+      projections: { position: this.projections.projectedPosition ?? null, written: this.writes.latest ?? null, stopped },
       clock: { mode: this.clock.mode, now: this.clock.now() },
       uptimeSeconds: Math.round(process.uptime()),
     };

@@ -17,6 +17,8 @@ export class ApiMetrics {
   readonly appendConflicts = this.counter('banjie_append_conflicts_total', 'Appends refused for a wrong expected revision and retried');
   readonly projectionLag = this.gauge('banjie_projection_lag_events', 'Events appended by this process that the read models have not applied yet');
   readonly projectedEvents = this.counter('banjie_projected_events_total', 'Events applied to the read models');
+  readonly projectionFailures = this.counter('banjie_projection_failures_total', 'Times a read model failed on an event, by projection (each failed retry counts)', ['projection']);
+  readonly projectionStopped = this.gauge('banjie_projection_stopped', '1 while a read model is stopped at an event it fails on, by projection', ['projection']);
   readonly openTimers = this.gauge('banjie_open_timers', 'Timers scheduled and not yet fired or cancelled');
   readonly timersFired = this.counter('banjie_timers_fired_total', 'Timers fired by the scheduler');
 
@@ -30,7 +32,7 @@ export class ApiMetrics {
   }
 
   /** A gauge in this registry. */
-  private gauge(name: string, help: string): Gauge {
-    return new Gauge({ name, help, registers: [this.registry] });
+  private gauge<L extends string = never>(name: string, help: string, labelNames: readonly L[] = []): Gauge<L> {
+    return new Gauge({ name, help, labelNames, registers: [this.registry] });
   }
 }
