@@ -42,6 +42,22 @@ export async function startTestApi(env: Record<string, string> = {}, dataDir = m
     ...env,
   });
   const running = await startApi(config, store && { store });
+  const { call, login } = apiClient(running.url);
+  return {
+    url: running.url,
+    dataDir,
+    running,
+    call,
+    login,
+    async stop(options = {}) {
+      await running.shutdown();
+      if (options.removeData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Calls the api at `url` over real HTTP with `fetch`; a user logs in once (demo password by default). */
+export function apiClient(url: string): Pick<TestApi, 'call' | 'login'> {
   const tokens = new Map<string, string>();
   const call = async <T>(method: string, path: string, options: { token?: string; body?: unknown; raw?: string; contentType?: string; headers?: Record<string, string> } = {}): Promise<Answer<T>> => {
     const headers: Record<string, string> = { ...options.headers };
@@ -54,7 +70,7 @@ export async function startTestApi(env: Record<string, string> = {}, dataDir = m
       body = JSON.stringify(options.body);
       headers['Content-Type'] = 'application/json';
     }
-    const response = await fetch(`${running.url}${path}`, { method, headers, body });
+    const response = await fetch(`${url}${path}`, { method, headers, body });
     const text = await response.text();
     let parsed: unknown = text;
     try {
@@ -65,9 +81,6 @@ export async function startTestApi(env: Record<string, string> = {}, dataDir = m
     return { status: response.status, body: parsed as T, headers: response.headers };
   };
   return {
-    url: running.url,
-    dataDir,
-    running,
     call,
     async login(username, password = 'banjie') {
       const known = tokens.get(username);
@@ -76,10 +89,6 @@ export async function startTestApi(env: Record<string, string> = {}, dataDir = m
       if (answer.status !== 200) throw new Error(`login ${username} failed: ${answer.status} ${JSON.stringify(answer.body)}`);
       tokens.set(username, answer.body.accessToken);
       return answer.body.accessToken;
-    },
-    async stop(options = {}) {
-      await running.shutdown();
-      if (options.removeData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -8,6 +8,7 @@ import { banjieModdleDescriptor } from '@banjie/bpmn-extensions';
 import type { ModelProblem } from '../lib/api';
 import type { CompileResult, ProcessModel, UserTaskInfo } from '../model/process-model';
 import { buildGraph } from './build-graph';
+import { isExpression } from './feel-syntax';
 import { children, text } from './moddle-access';
 import { readLegalLimit } from './read-element';
 import { inclusiveUpstream } from './upstream';
@@ -71,7 +72,8 @@ function checkCalledProcesses(graph: ModelGraph, options: CompileOptions, proble
   if (!options.resolveCalledModel) return;
   for (const element of Object.values(graph.elements)) {
     const processId = element.calledElement?.processId;
-    if (processId && processId !== graph.processId && !options.resolveCalledModel(processId)) {
+    // A FEEL process id names its process only when the case runs.
+    if (processId && !isExpression(processId) && processId !== graph.processId && !options.resolveCalledModel(processId)) {
       problems.push({ elementId: element.id, elementType: 'bpmn:CallActivity', message: `the called process "${processId}" is not deployed` });
     }
   }

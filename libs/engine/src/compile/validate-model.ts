@@ -124,6 +124,7 @@ function validateExpressions(element: ElementDefinition, where: ProblemSite, pro
     element.multiInstance?.outputElement,
     element.multiInstance?.cardinality,
     element.legalLimit?.workingDays,
+    element.calledElement?.processId,
     ...element.inputs.map((m) => m.source),
     ...element.outputs.map((m) => m.source),
   ];

@@ -76,6 +76,7 @@ export interface MultiInstanceDefinition {
 
 /** The process a call activity runs, with its version binding. */
 export interface CalledElementDefinition {
+  /** The key of the called process, or a FEEL expression (`=…`) that gives it when the call activity activates. */
   readonly processId: string;
   /** Pinned version (from `versionTag` with `bindingType="versionTag"`); absent = latest. */
   readonly version?: number;

@@ -1,25 +1,30 @@
+import { ExpressionFailure, evaluateValue } from '../../behaviors/expressions';
 import { ModelFailure } from '../../behaviors/incidents';
 import { activate, leave } from '../../behaviors/transitions';
-import { propagateVariables, scopeVariables, setLocalVariables } from '../../behaviors/variables';
-import { resolveCalled } from '../../runtime/case-run';
+import { propagateVariables, scopeVariables, setLocalVariables, visibleVariables } from '../../behaviors/variables';
+import type { CalledElementDefinition } from '../../model/process-model';
+import { resolveCalled, type CaseRun } from '../../runtime/case-run';
+import type { ElementInstance } from '../../state/case-state';
 import type { ElementProcessor } from '../element-processor';
 import { openEventSubProcessWaits } from './sub-process.processor';
 import { localVariables } from '../../state/case-state-queries';
 
 /**
  * Call activities: the called process (latest or pinned version, from `ctx.resolveModel`) runs
- * as a child scope inside the same case stream. Variables go in by input mappings (or all of the
- * parent's) and come out by output mappings (or all of the child's).
+ * as a child scope inside the same case stream. Its process id is a key or a FEEL expression
+ * (`=…`) that names one. Variables go in by input mappings (or all of the parent's) and come out
+ * by output mappings (or all of the child's).
  */
 export const callActivityProcessor: ElementProcessor = {
   onActivate: (run, instance, element) => {
     const called = element.calledElement;
     if (!called) throw new ModelFailure('the call activity names no process');
     if (!instance.calledModel) {
-      const resolved = resolveCalled(run.ctx, called.processId, called.version);
-      if (!resolved) throw new ModelFailure(`the called process "${called.processId}"${called.version ? ` version ${called.version}` : ''} is not deployed`);
+      const processId = calledProcessId(run, instance, called);
+      const resolved = resolveCalled(run.ctx, processId, called.version);
+      if (!resolved) throw new ModelFailure(`the called process "${processId}"${called.version ? ` version ${called.version}` : ''} is not deployed`);
       if (element.inputs.length === 0 && called.propagateAllParentVariables) setLocalVariables(run, instance.id, scopeVariables(run, instance.scopeId));
-      run.emit('CalledProcessStarted', { elementInstanceId: instance.id, processId: called.processId, version: resolved.version });
+      run.emit('CalledProcessStarted', { elementInstanceId: instance.id, processId, version: resolved.version });
     }
     const current = run.instance(instance.id);
     if (!current?.calledModel || run.childrenOf(instance.id).length > 0) return;
@@ -36,3 +41,10 @@ export const callActivityProcessor: ElementProcessor = {
     leave(run, instance);
   },
 };
+
+/** The key of the process to call: the process id, or what its FEEL expression gives in the call activity's scope. */
+function calledProcessId(run: CaseRun, instance: ElementInstance, called: CalledElementDefinition): string {
+  const processId = evaluateValue(called.processId, visibleVariables(run, instance.id));
+  if (typeof processId !== 'string' || processId === '') throw new ExpressionFailure(`the called process id "${called.processId}" gave ${JSON.stringify(processId)}, not a process key`);
+  return processId;
+}

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { compile } from '../../compile/compile';
 import { fold } from '../../evolve';
 import { CaseScenario, compileFixture, trace, types } from '../../testing/case-scenario';
 
@@ -71,5 +73,44 @@ describe('call activity', () => {
     // then
     expect(types(events).slice(-1)).toEqual(['IncidentRaised']);
     expect(events[events.length - 1].data).toMatchObject({ elementId: 'standard-approval' });
+  });
+
+  it('a FEEL process id calls the process that the case variables name', async () => {
+    // given
+    const scenario = new CaseScenario(await compileFixture(join(__dirname, 'call-activity-by-expression.bpmn')));
+    const child = { model: await compileFixture(join(__dirname, 'call-activity-child.bpmn')), version: 2 };
+    scenario.calledModels = { 'child-approval': child, 'child-approval@2': child };
+
+    // when
+    scenario.start({ matterProcess: 'child-approval' });
+
+    // then
+    const call = scenario.state.instances.find((i) => i.elementId === 'matter')!;
+    expect(call.calledModel).toEqual({ key: 'child-approval', version: 2 });
+    expect(scenario.state.tasks.map((t) => t.name)).toEqual(['标准审批']);
+  });
+
+  it('a FEEL process id that gives no key raises an incident naming the expression', async () => {
+    // given
+    const scenario = new CaseScenario(await compileFixture(join(__dirname, 'call-activity-by-expression.bpmn')));
+
+    // when
+    const events = scenario.start({ matterProcess: 42 });
+
+    // then
+    expect(types(events).slice(-1)).toEqual(['IncidentRaised']);
+    expect(events[events.length - 1].data).toMatchObject({ elementId: 'matter', message: expect.stringContaining('not a process key') });
+  });
+
+  it('a FEEL process id that does not parse is refused when the model is compiled', async () => {
+    // given
+    const xml = readFileSync(join(__dirname, 'call-activity-by-expression.bpmn'), 'utf8').replace('processId="=matterProcess"', 'processId="=matterProcess +"');
+
+    // when
+    const result = await compile(xml);
+
+    // then
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems).toEqual([expect.objectContaining({ elementId: 'matter', message: expect.stringContaining('bad FEEL "=matterProcess +"') })]);
   });
 });

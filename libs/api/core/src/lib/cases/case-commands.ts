@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseView } from '@banjie/contracts';
-import { decide, fold, initialCaseState, toCaseView, type CaseState, type EngineCommand, type EngineEvent } from '@banjie/engine';
+import { decide, fold, initialCaseState, toCaseView, type CaseState, type Decision, type EngineCommand, type EngineContext, type EngineEvent } from '@banjie/engine';
 import { WrongExpectedRevisionError, orderedUuid, type EventStore, type RecordedEvent } from '@banjie/event-store';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../actor';
 import { WorkingCalendars } from '../calendar/working-calendars';
 import { CLOCK, type Clock } from '../clock/clock';
+import { CalledModels } from '../definitions/called-models';
 import { DefinitionRegistry } from '../definitions/definition-registry';
 import { ApiError } from '../errors/api-error';
 import { rejectionError } from '../errors/rejection-error';
@@ -44,6 +45,8 @@ export interface LoadedCase {
 }
 
 const MAX_ATTEMPTS = 8;
+/** Decisions of one command at most: each round can reach called processes one level deeper. */
+const MAX_CALLED_MODEL_ROUNDS = 8;
 const CACHE_LIMIT = 5_000;
 
 /**
@@ -126,16 +129,7 @@ export class CaseCommands {
     for (let attempt = 1; ; attempt++) {
       const current = await read();
       await request.authorize?.(current.header, current.state);
-      const model = await this.definitions.model(current.header.definitionKey, current.header.version);
-      const decision = decide(model, current.state, request.command, {
-        now: request.now ?? this.clock.now(),
-        // Time-ordered ids: the store's id index and the read models' keys (tasks, timers,
-        // element instances) then grow at their end instead of touching a random page per row.
-        newId: orderedUuid,
-        calendar: this.calendars.forZone(current.header.zoneId),
-        actor: request.actor && { id: request.actor.id, roles: request.actor.roles, groups: request.actor.groups },
-        resolveModel: (key, version) => this.definitions.cachedModel(key, version),
-      });
+      const decision = await this.decideWithCalledModels(current, request);
       if (!decision.ok) throw rejectionError(decision.rejection);
       if (decision.events.length === 0) {
         return { view: { ...toCaseView(current.state), revision: Number(current.revision) }, header: current.header, events: [] };
@@ -158,6 +152,29 @@ export class CaseCommands {
         if (attempt >= MAX_ATTEMPTS) throw ApiError.conflict(`Case ${request.caseId} is changing too fast; try again`);
       }
     }
+  }
+
+  /**
+   * `decide` on the case's model, with the called processes it runs or reaches read from the
+   * definitions store (`CalledModels`): when the engine asked for one that memory did not hold,
+   * or whose latest version changed, the case is decided again, as decide is pure.
+   */
+  private async decideWithCalledModels(current: LoadedCase, request: CaseCommandRequest): Promise<Decision> {
+    const model = await this.definitions.model(current.header.definitionKey, current.header.version);
+    const calledModels = new CalledModels(this.definitions, current.header.zoneId);
+    await calledModels.preload(current.state);
+    const ctx: EngineContext = {
+      now: request.now ?? this.clock.now(),
+      // Time-ordered ids: the store's id index and the read models' keys (tasks, timers,
+      // element instances) then grow at their end instead of touching a random page per row.
+      newId: orderedUuid,
+      calendar: this.calendars.forZone(current.header.zoneId),
+      actor: request.actor && { id: request.actor.id, roles: request.actor.roles, groups: request.actor.groups },
+      resolveModel: calledModels.resolve,
+    };
+    let decision = decide(model, current.state, request.command, ctx);
+    for (let round = 1; round < MAX_CALLED_MODEL_ROUNDS && (await calledModels.settle()); round++) decision = decide(model, current.state, request.command, ctx);
+    return decision;
   }
 
   private metadataFor(request: CaseCommandRequest, header: CaseHeader): Record<string, unknown> {

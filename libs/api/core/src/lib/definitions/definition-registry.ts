@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { compile, type ProcessModel } from '@banjie/engine';
+import { compile, type ProcessModel, type ResolvedModel } from '@banjie/engine';
 import { WrongExpectedRevisionError, type EventStore } from '@banjie/event-store';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../actor';
@@ -81,7 +81,7 @@ export class DefinitionRegistry {
   async find(key: string, version?: number): Promise<DefinitionRecord | undefined> {
     let known = this.versions.get(key);
     if (!known || (version !== undefined && version > known.length) || version === undefined) known = await this.refresh(key);
-    return version === undefined ? known.at(-1) : known.find((d) => d.version === version);
+    return chosenVersion(known, version);
   }
 
   /** The executable model of a deployed version, compiled once. */
@@ -99,11 +99,22 @@ export class DefinitionRegistry {
     return model;
   }
 
-  /** The compiled models already in memory, for the engine's call activities (latest when no version). */
-  cachedModel(key: string, version?: number): ProcessModel | undefined {
-    const known = this.versions.get(key);
-    const chosen = version ?? known?.at(-1)?.version;
-    return chosen === undefined ? undefined : this.compiled.get(`${key}@${chosen}`);
+  /**
+   * A version of a key deployed in a zone (the latest when `version` is undefined) as far as this
+   * instance has read and compiled it, for callers that cannot wait: the engine's `resolveModel`.
+   */
+  compiledInZone(zoneId: string, key: string, version?: number): ResolvedModel | undefined {
+    const record = chosenVersion(this.versions.get(key) ?? [], version);
+    if (record?.zoneId !== zoneId) return undefined;
+    const model = this.compiled.get(`${key}@${record.version}`);
+    return model && { model, version: record.version };
+  }
+
+  /** `compiledInZone` after reading the versions of the key deployed since (by any instance) and compiling the one chosen. */
+  async loadInZone(zoneId: string, key: string, version?: number): Promise<ResolvedModel | undefined> {
+    const record = chosenVersion(await this.refresh(key), version);
+    if (record?.zoneId !== zoneId) return undefined;
+    return { model: await this.model(key, record.version), version: record.version };
   }
 
   private async compileDeployed(key: string, version: number): Promise<ProcessModel> {
@@ -126,4 +137,8 @@ export class DefinitionRegistry {
     this.versions.set(key, known);
     return known;
   }
+}
+
+function chosenVersion(known: readonly DefinitionRecord[], version: number | undefined): DefinitionRecord | undefined {
+  return version === undefined ? known.at(-1) : known.find((d) => d.version === version);
 }
