@@ -1,6 +1,7 @@
-import { date, dateAndTime, evaluate } from 'feelin';
+import { evaluate } from 'feelin';
 import { expressionBody, isExpression } from '../compile/feel-syntax';
 import type { Variables } from '../lib/api';
+import { builtinsFor } from './feel-builtins';
 import { fastFeel } from './feel-fast-path';
 
 /**
@@ -33,7 +34,8 @@ export function evaluateFeel(expression: string, variables: Variables): unknown 
   if (fast.found) return toJson(fast.value);
   let result: { value: unknown; warnings: { message: string }[] };
   try {
-    result = evaluate(feel, feelClock ? withClock(variables, feelClock) : variables);
+    const builtins = builtinsFor(feel, feelClock);
+    result = evaluate(feel, builtins ? { ...variables, ...builtins } : variables, 'camunda');
   } catch (e) {
     throw new ExpressionFailure(`failed to evaluate "${feel}": ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -62,10 +64,6 @@ export function evaluateStringList(value: string | undefined, variables: Variabl
   if (Array.isArray(result)) return result.map((v) => String(v));
   if (typeof result === 'string') return result.split(',').map((s) => s.trim()).filter((s) => s !== '');
   throw new ExpressionFailure(`"${value}" gave ${JSON.stringify(result)}, not a list of strings`);
-}
-
-function withClock(variables: Variables, now: string): Variables {
-  return { ...variables, now: () => dateAndTime(now), today: () => date(now.slice(0, 10)) };
 }
 
 /** FEEL values (dates, durations, contexts) as plain JSON data for the case's variables. */

@@ -104,10 +104,16 @@ export function leave(run: CaseRun, instance: ElementInstance, options: LeaveOpt
   });
 }
 
-/** Terminates an instance and everything inside it, closing all it waits for. */
+/**
+ * Terminates an instance and everything inside it, closing all it waits for. Its open incidents
+ * are resolved with it, as Zeebe resolves the incidents of a terminated element.
+ */
 export function terminate(run: CaseRun, instance: ElementInstance): void {
   for (const child of run.childrenOf(instance.id)) terminate(run, child);
   endWaits(run, instance);
+  for (const incident of run.state.incidents) {
+    if (incident.elementInstanceId === instance.id) run.emit('IncidentResolved', { incidentId: incident.incidentId });
+  }
   run.emit('ElementTerminated', { elementInstanceId: instance.id, elementId: instance.elementId, at: run.now });
 }
 
@@ -166,6 +172,18 @@ function settleScope(run: CaseRun, scopeId: string): void {
   }
   const scope = run.instance(scopeId);
   if (scope) processorOf(scope).onScopeSettled?.(run, scope, run.element(scope));
+}
+
+/**
+ * A terminate end event ended a scope: once the steps queued before run, the scope completes
+ * though tokens still waited at its joins (their arrivals go with the scope instance).
+ */
+export function completeScopeLater(run: CaseRun, scopeId: string): void {
+  run.later(() => {
+    const scope = run.instance(scopeId);
+    if (run.state.status !== 'active' || !scope || run.state.instances.some((i) => i.scopeId === scopeId)) return;
+    processorOf(scope).onScopeSettled?.(run, scope, run.element(scope));
+  });
 }
 
 /** The case is done: its own waits close and `CaseCompleted` is recorded. */

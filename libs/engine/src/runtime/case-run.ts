@@ -22,6 +22,7 @@ export class CaseRun {
   readonly events: EngineEvent[] = [];
   private readonly agenda: (() => void)[] = [];
   private readonly inFlight: Record<string, number> = {};
+  private readonly endedScopes = new Set<string>();
   private readonly models = new Map<string, ProcessModel>();
   /** The case's working days; parallel branches with the same limit ask the same sums. */
   readonly calendar: WorkingCalendar;
@@ -57,9 +58,19 @@ export class CaseRun {
   later(step: () => void, scopeId?: string): void {
     if (scopeId) this.inFlight[scopeId] = (this.inFlight[scopeId] ?? 0) + 1;
     this.agenda.push(() => {
-      if (scopeId) this.inFlight[scopeId] -= 1;
+      if (scopeId) {
+        // a terminate end event ended the scope: its tokens still on their way go nowhere
+        if (this.endedScopes.has(scopeId)) return;
+        this.inFlight[scopeId] -= 1;
+      }
       step();
     });
+  }
+
+  /** A terminate end event ends a scope: the tokens in flight to its elements are dropped. */
+  dropTokensInFlight(scopeId: string): void {
+    this.endedScopes.add(scopeId);
+    this.inFlight[scopeId] = 0;
   }
 
   /** Whether a token is on its way to an element of the scope. */

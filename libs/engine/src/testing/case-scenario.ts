@@ -48,13 +48,19 @@ export class CaseScenario {
     return this.when({ type: 'StartCase', caseId: this.caseId, definitionKey: this.model.key, version: 1, zoneId: 'lf', businessKey: 'LF-2026-001', variables, ...extra });
   }
 
-  /** Runs a command that must be accepted, and returns its events. */
+  /** Runs a command that must be accepted, and returns its events. `FireTimer` first moves the clock to the timer's due time, as the scheduler would wait for it. */
   when(command: EngineCommand): EngineEvent[] {
+    if (command.type === 'FireTimer') this.advanceTo(this.state.timers.find((t) => t.timerId === command.timerId)?.dueAt);
     const decision = decide(this.model, this.state, command, this.context());
     if (!decision.ok) throw new Error(`${command.type} was refused: ${decision.rejection.message}`);
     this.state = fold(decision.events, this.state);
     this.history.push(...decision.events);
     return decision.events;
+  }
+
+  /** Moves the test's clock forward to a time (never back). */
+  advanceTo(time: string | undefined): void {
+    if (time !== undefined && Date.parse(time) > Date.parse(this.now)) this.now = time;
   }
 
   /** Runs a command that must be refused, and returns the rejection. */

@@ -2,7 +2,7 @@ import { ModelFailure } from '../../behaviors/incidents';
 import { createJob } from '../../behaviors/jobs';
 import { emitSignal, sendMessage } from '../../behaviors/messages';
 import { throwError, throwEscalation, broadcastSignalInCase } from '../../behaviors/throw-events';
-import { endWaits, leave, settleLater, terminate } from '../../behaviors/transitions';
+import { completeCase, completeScopeLater, leave, terminate } from '../../behaviors/transitions';
 import type { ElementProcessor } from '../element-processor';
 
 /** End events: none, terminate, error, escalation, message, signal. */
@@ -10,12 +10,14 @@ export const endEventProcessor: ElementProcessor = {
   onActivate: (run, instance, element) => {
     switch (element.trigger?.kind) {
       case 'terminate': {
+        // as in Zeebe: every other element instance of the flow scope is terminated, then the
+        // scope completes (the case completes: `CaseCompleted`, not `CaseTerminated`)
         for (const sibling of run.childrenOf(instance.scopeId)) if (sibling.id !== instance.id) terminate(run, sibling);
+        run.dropTokensInFlight(instance.scopeId);
         leave(run, instance);
-        if (instance.scopeId === run.state.caseId && run.state.status === 'active') {
-          endWaits(run, { id: run.state.caseId });
-          run.emit('CaseTerminated', { endedAt: run.now });
-        } else settleLater(run, instance.scopeId);
+        if (instance.scopeId === run.state.caseId) {
+          if (run.state.status === 'active') completeCase(run);
+        } else completeScopeLater(run, instance.scopeId);
         return;
       }
       case 'error':

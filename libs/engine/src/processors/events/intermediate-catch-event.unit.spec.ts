@@ -37,8 +37,9 @@ describe('intermediate catch event', () => {
     // when
     scenario.when({ type: 'FireTimer', timerId: scenario.timerOf('publicity') });
 
-    // then: counting starts Tue 02-10; 10, 11, 12, 13 and the adjusted Saturday 14 are the 5 working days
-    expect(scenario.timer(scenario.timerOf('notice')).dueAt).toBe('2026-02-15T00:00:00+08:00');
+    // then: the publicity timer fires when due (Tue 02-10), so counting starts Wed 02-11: 11, 12, 13 and the
+    // adjusted Saturday 14 are 4 working days, the Spring Festival holiday (15–23) is skipped, and 24 is the 5th
+    expect(scenario.timer(scenario.timerOf('notice')).dueAt).toBe('2026-02-25T00:00:00+08:00');
   });
 
   it('a message catch opens a subscription with its correlation key and completes on the message', async () => {
