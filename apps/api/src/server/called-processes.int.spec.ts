@@ -83,6 +83,14 @@ describe('Taigu: a project that does not qualify goes to the standard approval, 
       const events = (await api.call('GET', `/api/cases/${caseId}/events`, { token: await api.login('tg-clerk') })).body as { type: string; data: Record<string, unknown> }[];
       expect(events.filter((e) => e.type === 'CalledProcessStarted').map((e) => e.data)).toEqual([expect.objectContaining({ processId: 'taigu-standard-approval', version: 1 })]);
 
+      // and the child's task is checked against its own form (in the called definition)
+      const clerk = await api.login('tg-clerk');
+      const accept = called.tasks[0];
+      await api.call('POST', `/api/tasks/${accept.id}/claim`, { token: clerk });
+      const misfit = await api.call('POST', `/api/tasks/${accept.id}/complete`, { token: clerk, body: { variables: { accepted: 'yes' } } });
+      expect(misfit.status).toBe(422);
+      expect(JSON.stringify(misfit.body)).toContain('accepted');
+
       // and when the standard approval is worked, the case comes back to the evaluation and ends
       await work(api, caseId, 'Task_WindowAccept', 'tg-clerk');
       await work(api, caseId, 'Task_PlanningReview', 'tg-clerk');

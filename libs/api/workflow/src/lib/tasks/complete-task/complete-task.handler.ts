@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiError, CaseCommands, DefinitionRegistry, type CaseHeader } from '@banjie/api-core';
 import type { CaseView } from '@banjie/contracts';
-import type { CaseState } from '@banjie/engine';
+import { findInstance, type CaseState } from '@banjie/engine';
 import { assertCanSee } from '../../shared/case-access';
 import { TaskAccess } from '../../shared/task-access';
 import { CompleteTaskCommand } from './complete-task.command';
@@ -38,7 +38,11 @@ export class CompleteTaskHandler implements ICommandHandler<CompleteTaskCommand>
     const open = state.tasks.find((t) => t.taskId === taskId);
     if (!open) throw ApiError.conflict(`Task ${taskId} is not open`);
     if (!open.formId) return;
-    const definition = await this.definitions.find(header.definitionKey, header.version);
+    // A task inside a called process has its form in that process's definition, on the version the call started.
+    const called = findInstance(state, open.elementInstanceId)?.model;
+    const definition = called
+      ? await this.definitions.find(called.key, called.version > 0 ? called.version : undefined)
+      : await this.definitions.find(header.definitionKey, header.version);
     const form = definition?.forms[open.formId];
     if (form === undefined) return;
     const problems = checkFormVariables(form, variables);
