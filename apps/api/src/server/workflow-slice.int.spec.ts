@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventually, FIXTURE_BPMN_DIR, startTestApi, type TestApi } from '../testing/test-api';
+import type { StatsView } from '@banjie/contracts';
 
 const FIXTURE_XML = readFileSync(join(FIXTURE_BPMN_DIR, 'linfen-api-fixture.bpmn'), 'utf8');
 const KEY = 'api-fixture-approval';
@@ -189,6 +190,11 @@ describe('the api over HTTP: deploy, start, work the tasks, audit', () => {
     expect((await api.call('POST', `/api/cases/${caseId}/evaluation`, { token: applicant, body: { rating: 1 } })).status).toBe(409);
     const stats = await api.call('GET', '/api/stats', { token: leader });
     expect(stats.body).toMatchObject({ zoneId: 'lf', cases: { completed: 1 }, satisfaction: 1 });
+    const { flows, weeks } = stats.body as StatsView;
+    expect(flows?.reduce((sum, flow) => sum + flow.completed, 0)).toBe(1);
+    expect(weeks?.reduce((sum, week) => sum + week.completed, 0)).toBe(1);
+    // and the leader reads no other zone's statistics
+    expect((await api.call('GET', '/api/stats?zoneId=cz', { token: leader })).status).toBe(403);
   });
 
   it('carries the correlation id of the caller into the events it causes', async () => {
