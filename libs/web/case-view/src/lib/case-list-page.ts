@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import type { CaseSummary, DefinitionSummary } from '@banjie/contracts';
-import { CasesApi, DefinitionsApi, toApiProblem } from '@banjie/web-data-access';
+import { AuthSession, CasesApi, DefinitionsApi, toApiProblem } from '@banjie/web-data-access';
 import { CaseStatusChip, ProblemList, WarningBadge, type ProblemItem } from '@banjie/web-ui';
 
 /** The case list (`/cases`): the zone's cases, and a form to start a case of a deployed flow. */
@@ -18,6 +18,10 @@ export class CaseListPage {
   private readonly casesApi = inject(CasesApi);
   private readonly definitionsApi = inject(DefinitionsApi);
   private readonly router = inject(Router);
+  private readonly session = inject(AuthSession);
+
+  /** Whether the user may start a case (`POST /api/cases`: applicant, clerk, agent, admin): no start form for the others, whom it would answer 403. */
+  protected readonly mayStart = (['applicant', 'clerk', 'agent', 'admin'] as const).some((role) => this.session.hasRole(role));
 
   protected readonly cases = signal<CaseSummary[] | null>(null);
   protected readonly definitions = signal<DefinitionSummary[]>([]);

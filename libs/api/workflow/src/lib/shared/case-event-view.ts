@@ -5,6 +5,7 @@ import type { RecordedEvent } from '@banjie/event-store';
 export function toCaseEventView(event: RecordedEvent): CaseEventView {
   return {
     revision: Number(event.revision),
+    id: event.id,
     type: event.type,
     data: event.data,
     metadata: event.metadata,
