@@ -54,6 +54,10 @@ export function toCaseView(state: CaseState): CaseViewCore {
       warning: d.warning,
       ...(d.extendedWorkingDays > 0 ? { extendedWorkingDays: d.extendedWorkingDays } : {}),
     })),
+    ...(state.messageSubscriptions.length > 0
+      ? { messageSubscriptions: state.messageSubscriptions.map((m) => ({ elementId: m.elementId, messageName: m.messageName, correlationKey: m.correlationKey })) }
+      : {}),
+    ...(state.evaluation ? { evaluation: { ...state.evaluation } } : {}),
     startedAt: state.startedAt,
     ...(state.endedAt !== undefined ? { endedAt: state.endedAt } : {}),
   };

@@ -56,6 +56,7 @@ const variablesArbitrary = fc.record({
   project: fc.constant('p'),
   missing: fc.constant(['note']),
   opinion: fc.constantFrom('ok', 'refused'),
+  matterProcess: fc.constantFrom('child-approval', 'not-deployed'),
 });
 
 /** The commands a user, a worker, the scheduler or an admin could send to the case now. */
@@ -64,6 +65,7 @@ function possibleCommands(state: CaseState, variables: Record<string, unknown>, 
   for (const task of state.tasks) {
     commands.push({ type: 'CompleteTask', taskId: task.taskId, userId: task.assignee ?? 'wangli', variables: { approved: flip, rejected: !flip, opinion: 'ok', decision: 'd' } });
     commands.push({ type: 'ClaimTask', taskId: task.taskId, userId: 'lina' });
+    commands.push({ type: 'AssignTask', taskId: task.taskId, userId: 'zhaojun', by: 'lf-leader' });
   }
   for (const job of state.jobs) {
     commands.push({ type: 'CompleteJob', jobId: job.jobId, variables: { done: true } });
@@ -135,7 +137,11 @@ describe('replay', () => {
             if (live.status !== 'active') break;
             time += hours * 3_600_000;
             const commands = possibleCommands(live, variables, flip);
-            apply(commands[pick % commands.length]);
+            const command = commands[pick % commands.length];
+            // the scheduler fires a timer only once it is due (an early FireTimer is refused)
+            const due = command.type === 'FireTimer' ? live.timers.find((t) => t.timerId === command.timerId)?.dueAt : undefined;
+            if (due !== undefined) time = Math.max(time, Date.parse(due));
+            apply(command);
           }
 
           // then

@@ -13,6 +13,7 @@ export class ConfigError extends Error {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const DURATION = /^(\d+)\s*(s|m|h|d)?$/;
+const ADMIN_PASSWORD_MIN = 12;
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 
 /**
@@ -33,6 +34,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ApiConf
   const logLevel = oneOf(env['LOG_LEVEL'], 'info', LOG_LEVELS, 'LOG_LEVEL', problems);
   const secret = env['BANJIE_JWT_SECRET'];
   if (secret !== undefined && secret.length < 32) problems.push('BANJIE_JWT_SECRET must be at least 32 characters (or unset, to generate one)');
+  // The value itself never goes into a message: only its length is judged.
+  const adminPassword = env['BANJIE_ADMIN_PASSWORD'] || undefined;
+  if (adminPassword !== undefined && adminPassword.length < ADMIN_PASSWORD_MIN) problems.push(`BANJIE_ADMIN_PASSWORD must be at least ${ADMIN_PASSWORD_MIN} characters (or unset)`);
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = resolve(cwd, env['BANJIE_DATA_DIR'] || './data');
   return {
@@ -43,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ApiConf
     jwtSecret: secret ?? persistedSecret(dataDir),
     tokenTtlSeconds,
     seedDemo,
+    ...(adminPassword ? { adminPassword } : {}),
     clock,
     bpmnDir: resolve(cwd, env['BANJIE_BPMN_DIR'] || './bpmn'),
     webDir: resolve(cwd, env['BANJIE_WEB_DIR'] || './dist/apps/web/browser'),

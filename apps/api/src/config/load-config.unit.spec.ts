@@ -88,4 +88,16 @@ describe('loadConfig', () => {
     // then
     expect(attempt).toThrow(/KURRENTDB_CONNECTION_STRING is required/);
   });
+
+  it('reads BANJIE_ADMIN_PASSWORD, and refuses a short one without repeating it', () => {
+    // when
+    const config = loadConfig({ BANJIE_DATA_DIR: dataDir, BANJIE_ADMIN_PASSWORD: 'first-admin-2026' });
+    const attempt = () => loadConfig({ BANJIE_DATA_DIR: dataDir, BANJIE_ADMIN_PASSWORD: 'short-pw' });
+
+    // then
+    expect(config.adminPassword).toBe('first-admin-2026');
+    expect(loadConfig({ BANJIE_DATA_DIR: dataDir }).adminPassword).toBeUndefined();
+    expect(attempt).toThrow(/BANJIE_ADMIN_PASSWORD must be at least 12 characters/);
+    expect(attempt).not.toThrow(/short-pw/);
+  });
 });

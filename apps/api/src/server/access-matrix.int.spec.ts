@@ -20,6 +20,8 @@ interface Row {
   expect: Record<User, number>;
 }
 
+/** Counts the users the POST /api/users row creates, for fresh ids. */
+let newUsers = 0;
 const all = (status: number): Record<User, number> => Object.fromEntries(USERS.map((u) => [u, status])) as Record<User, number>;
 const only = (allowed: Partial<Record<User, number>>, otherwise = 403): Record<User, number> => ({ ...all(otherwise), ...allowed });
 
@@ -47,6 +49,17 @@ const MATRIX: Row[] = [
     expect: only({ 'lf-clerk': 200, 'lf-leader': 200, admin: 200 }),
   },
   {
+    endpoint: 'POST /api/cases/:id/variables',
+    call: async (api, t, fresh) => status(api.call('POST', `/api/cases/${(await fresh()).caseId}/variables`, { token: t, body: { variables: { matrix: true } } })),
+    expect: only({ 'lf-leader': 200, admin: 200 }),
+  },
+  { endpoint: 'GET /api/incidents', call: (api, t) => status(api.call('GET', '/api/incidents', { token: t })), expect: only({ 'lf-leader': 200, admin: 200 }) },
+  {
+    endpoint: 'POST /api/incidents/:id/resolve (unknown incident)',
+    call: (api, t) => status(api.call('POST', '/api/incidents/no-such-incident/resolve', { token: t })),
+    expect: only({ 'lf-leader': 404, admin: 404 }),
+  },
+  {
     endpoint: 'POST /api/cases/:id/evaluation (a case the clerk started is hidden from applicants)',
     call: async (api, t) => {
       const started = await api.call('POST', '/api/cases', { token: await api.login('lf-clerk'), body: { definitionKey: KEY } });
@@ -69,6 +82,32 @@ const MATRIX: Row[] = [
     endpoint: 'POST /api/tasks/:id/complete (form not filled)',
     call: async (api, t, fresh) => status(api.call('POST', `/api/tasks/${(await fresh()).taskId}/complete`, { token: t, body: { variables: {} } })),
     expect: only({ 'lf-clerk': 422, 'lf-leader': 422, admin: 422 }),
+  },
+  {
+    endpoint: 'POST /api/tasks/:id/assign (to lf-planning)',
+    call: async (api, t, fresh) => status(api.call('POST', `/api/tasks/${(await fresh()).taskId}/assign`, { token: t, body: { userId: 'lf-planning' } })),
+    expect: only({ 'lf-leader': 200, admin: 200 }),
+  },
+  { endpoint: 'GET /api/users', call: (api, t) => status(api.call('GET', '/api/users?zoneId=lf', { token: t })), expect: only({ 'lf-leader': 200, admin: 200 }) },
+  {
+    endpoint: 'GET /api/users?includeInactive=true',
+    call: (api, t) => status(api.call('GET', '/api/users?zoneId=lf&includeInactive=true', { token: t })),
+    expect: only({ admin: 200 }),
+  },
+  {
+    endpoint: 'POST /api/users (a new lf clerk)',
+    call: (api, t) => status(api.call('POST', '/api/users', { token: t, body: { id: `lf-matrix-${++newUsers}`, name: '矩阵', password: 'matrix-2026', zoneId: 'lf', roles: ['clerk'], groups: [] } })),
+    expect: only({ admin: 201 }),
+  },
+  {
+    endpoint: 'PATCH /api/users/:id (rename, tokens stay valid)',
+    call: (api, t) => status(api.call('PATCH', '/api/users/lf-designer', { token: t, body: { name: '临汾流程设计' } })),
+    expect: only({ admin: 200 }),
+  },
+  {
+    endpoint: 'POST /api/auth/password (wrong current password)',
+    call: (api, t) => status(api.call('POST', '/api/auth/password', { token: t, body: { currentPassword: 'not-it', newPassword: 'matrix-2026' } })),
+    expect: all(400),
   },
   {
     endpoint: 'POST /api/messages (nobody waits)',
@@ -132,12 +171,13 @@ describe('role × endpoint', () => {
       await status(api.call('GET', `/api/cases/${caseId}/state?revision=0`, { token })),
       await status(api.call('GET', `/api/cases/${caseId}/verify`, { token })),
       await status(api.call('POST', `/api/cases/${caseId}/cancel`, { token, body: { reason: 'not mine' } })),
+      await status(api.call('POST', `/api/cases/${caseId}/variables`, { token: await api.login('cz-leader'), body: { variables: { x: 1 } } })),
       await status(api.call('POST', `/api/tasks/${taskId}/claim`, { token })),
       await status(api.call('POST', `/api/tasks/${taskId}/complete`, { token, body: {} })),
     ];
 
     // then
-    expect(answers).toEqual([404, 404, 404, 404, 404, 404, 404]);
+    expect(answers).toEqual([404, 404, 404, 404, 404, 404, 404, 404]);
   });
 
   it('answers 401 to a forged token', async () => {

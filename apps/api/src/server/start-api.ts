@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ManualClock, SystemClock, DefinitionRegistry, type ApiConfig } from '@banjie/api-core';
-import { USER_DIRECTORY, seedDemoUsers, type UserDirectory } from '@banjie/api-auth';
+import { USER_DIRECTORY, seedDemoUsers, seedFirstAdmin, type UserDirectory } from '@banjie/api-auth';
 import { ProjectionRunner } from '@banjie/api-projections';
 import { WorkflowRuntime } from '@banjie/api-workflow';
 import type { EventStore } from '@banjie/event-store';
@@ -99,7 +99,11 @@ export async function startApi(config: ApiConfig, shared: StartOptions = {}): Pr
   await app.get(WorkflowRuntime).start();
 
   const logger = new Logger('Banjie');
-  const demoUsersSeeded = config.seedDemo ? await seedDemoUsers(app.get<UserDirectory>(USER_DIRECTORY)) : 0;
+  const users = app.get<UserDirectory>(USER_DIRECTORY);
+  // Before the demo users, so a first start with both keeps the configured admin password.
+  if (config.adminPassword && (await seedFirstAdmin(users, config.adminPassword))) logger.log('Created the province user admin from BANJIE_ADMIN_PASSWORD');
+  const demoUsersSeeded = config.seedDemo ? await seedDemoUsers(users) : 0;
+  if (users.count() === 0) logger.warn('No user exists and nobody can sign in: set BANJIE_ADMIN_PASSWORD (≥ 12 characters) to create the first admin');
   const deployments = await deployZoneFlows(config.bpmnDir, app.get(DefinitionRegistry), logger);
   await app.listen(config.port);
   const { port } = (app.getHttpServer() as Server).address() as AddressInfo;

@@ -4,7 +4,7 @@ import type { LoginRequest } from '@banjie/contracts';
 import { AuthSession, toApiProblem } from '@banjie/web-data-access';
 import { LoginForm } from '@banjie/web-ui';
 
-/** The sign-in page: on success it returns to the page that asked for it, or the inbox. */
+/** The sign-in page: on success it returns to the page that asked for it, or the user's landing page. */
 @Component({
   selector: 'bj-login-page',
   imports: [LoginForm],
@@ -48,6 +48,6 @@ export class LoginPage {
 
   private safeReturnUrl(): string {
     const target = this.returnUrl();
-    return target && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/login') ? target : '/inbox';
+    return target && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/login') ? target : '/';
   }
 }

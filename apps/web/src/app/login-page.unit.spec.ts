@@ -39,13 +39,13 @@ describe('LoginPage', () => {
     expect(navigateByUrl).toHaveBeenCalledWith('/cases/c-1');
   });
 
-  it('never follows a return address to another site', async () => {
+  it('never follows a return address to another site, but goes to the user’s landing page', async () => {
     // when
     await signIn('//evil.example/x');
     backend.expectOne('/api/auth/login').flush({ accessToken: 't', user: { id: 'lf-clerk', name: '窗口', roles: ['clerk'], zoneId: 'lf', groups: [] } });
 
     // then
-    expect(navigateByUrl).toHaveBeenCalledWith('/inbox');
+    expect(navigateByUrl).toHaveBeenCalledWith('/');
   });
 
   it('says the credentials are wrong on a 401', async () => {

@@ -6,6 +6,7 @@ export * from './lib/api-auth.module';
 export * from './lib/login/login.command';
 export * from './lib/login/login-throttle';
 export * from './lib/users/demo-user-seed';
+export * from './lib/users/first-admin-seed';
 export * from './lib/users/demo-users';
 export * from './lib/users/user-directory';
 export * from './lib/users/user-directory.token';

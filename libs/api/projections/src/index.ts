@@ -2,6 +2,7 @@ export * from './lib/api-projections.module';
 export * from './lib/queries/case-anchors';
 export * from './lib/queries/case-list';
 export * from './lib/queries/definition-list';
+export * from './lib/queries/incident-list';
 export * from './lib/queries/job-list';
 export * from './lib/queries/message-subscriptions';
 export * from './lib/queries/open-deadlines';

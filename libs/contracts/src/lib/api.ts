@@ -53,6 +53,36 @@ export interface LoginResponse {
   user: UserView;
 }
 
+/** A user as an admin manages it (`GET /api/users?includeInactive=true`, `POST`/`PATCH /api/users`): with whether it may sign in. */
+export interface ManagedUserView extends UserView {
+  active: boolean;
+}
+
+/** Body of `POST /api/users` (admins; a zone's admin only in its zone). */
+export interface CreateUserRequest {
+  id: string;
+  name: string;
+  password: string;
+  zoneId: ZoneId;
+  roles: Role[];
+  groups: string[];
+}
+
+/** Body of `PATCH /api/users/:id`: only the fields to change; `active: false` deactivates. */
+export interface UpdateUserRequest {
+  name?: string;
+  zoneId?: ZoneId;
+  roles?: Role[];
+  groups?: string[];
+  active?: boolean;
+}
+
+/** Body of `POST /api/auth/password`: the signed-in user changes its own password. */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
 /** Answer of `POST /api/auth/sse-ticket`: a single-use ticket for one live stream (`?ticket=`). */
 export interface SseTicketResponse {
   ticket: string;
@@ -149,9 +179,46 @@ export interface CaseView {
   incidents: { id: string; elementId: string; message: string }[];
   /** The open legal deadlines (法定时限) of the case's elements. */
   deadlines?: DeadlineView[];
+  /** The messages the case waits for (a supplement, 补正), sent with `POST /api/messages`; absent when none. */
+  messageSubscriptions?: MessageSubscriptionView[];
+  /** The applicant's 好差评 rating, once given. */
+  evaluation?: CaseEvaluationView;
   startedAt: string;
   endedAt?: string;
   revision: number;
+}
+
+/** A message the case waits for: `POST /api/messages {name: messageName, correlationKey}` delivers it. */
+export interface MessageSubscriptionView {
+  elementId: string;
+  messageName: string;
+  correlationKey: string;
+}
+
+/** The applicant's 好差评 rating of a case: 5 = 非常满意 … 1 = 非常不满意. */
+export interface CaseEvaluationView {
+  rating: number;
+  comment?: string;
+  userId: string;
+  at: string;
+}
+
+/** An open incident of `GET /api/incidents`: a case's token waits at `elementId` until it is fixed and retried. */
+export interface IncidentView {
+  id: string;
+  caseId: string;
+  businessKey: string;
+  definitionKey: string;
+  elementId: string;
+  message: string;
+  /** When the engine raised it (ISO-8601). */
+  since: string;
+}
+
+/** Body of `POST /api/cases/:id/variables`: variables set on the case, or on one active scope. */
+export interface SetVariablesRequest {
+  variables: Record<string, unknown>;
+  scopeId?: string;
 }
 
 /** An open legal deadline: a limit of working days counted from `startedAt`. */
@@ -186,6 +253,8 @@ export interface CaseSummary {
 
 export interface CaseEventView {
   revision: number;
+  /** The event's id in the store, which its hash covers (so an exported case file verifies offline). */
+  id?: string;
   type: string;
   data: unknown;
   metadata: Record<string, unknown>;
@@ -219,6 +288,38 @@ export interface StatsView {
   red: number;
   meanWorkingDays: number | null;
   satisfaction: number | null;
+  /** Per flow: its cases and the mean working days its completed cases took (optional: added for the zone dashboard). */
+  flows?: StatsFlow[];
+  /** Per step with a legal limit: the limit against the mean working days the closed deadlines used. */
+  steps?: StatsStep[];
+  /** Cases started and completed per week (Monday, Beijing time), the last 12 weeks, oldest first. */
+  weeks?: StatsWeek[];
+}
+
+/** One flow of `StatsView.flows`. */
+export interface StatsFlow {
+  definitionKey: string;
+  active: number;
+  completed: number;
+  meanWorkingDays: number | null;
+}
+
+/** One step of `StatsView.steps`: `limitWorkingDays` is the mean legal limit set on it, `meanUsedWorkingDays` the mean working days its closed deadlines took, `open`/`red` its open deadlines and those past the limit. */
+export interface StatsStep {
+  definitionKey: string;
+  elementId: string;
+  limitWorkingDays: number;
+  meanUsedWorkingDays: number | null;
+  closed: number;
+  open: number;
+  red: number;
+}
+
+/** One week of `StatsView.weeks`: `week` is its Monday, `YYYY-MM-DD`. */
+export interface StatsWeek {
+  week: string;
+  started: number;
+  completed: number;
 }
 
 /** One day of a holiday arrangement: `date` is `YYYY-MM-DD` (Beijing time), `name` what it is for (元旦, 春节, 调休 …). */

@@ -14,6 +14,7 @@ export const commandHandlers = {
   StartCase: startCase,
   ClaimTask: task.claimTask,
   UnclaimTask: task.unclaimTask,
+  AssignTask: task.assignTask,
   CompleteTask: task.completeTask,
   CompleteJob: job.completeJob,
   FailJob: job.failJob,

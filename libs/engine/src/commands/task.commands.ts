@@ -23,6 +23,24 @@ export const unclaimTask: CommandHandler<'UnclaimTask'> = (run, command) => {
   run.emit('TaskUnclaimed', { taskId: task.taskId, userId: command.userId, at: run.now });
 };
 
+/**
+ * Hands an open task to a user on someone else's word (a leader reassigning it): recorded as a
+ * `TaskClaimed` that names who assigned it and whom it was taken from. Assigning a task to its
+ * assignee changes nothing.
+ */
+export const assignTask: CommandHandler<'AssignTask'> = (run, command) => {
+  const task = findTask(run.state, command.taskId);
+  if (!task) return reject('not_found', `no open task ${command.taskId}`);
+  if (task.assignee === command.userId) return;
+  run.emit('TaskClaimed', {
+    taskId: task.taskId,
+    userId: command.userId,
+    at: run.now,
+    by: command.by,
+    ...(task.assignee ? { previousAssignee: task.assignee } : {}),
+  });
+};
+
 /** Completes an open task with the form's variables; the token moves on. */
 export const completeTask: CommandHandler<'CompleteTask'> = (run, command) => {
   const task = findTask(run.state, command.taskId);

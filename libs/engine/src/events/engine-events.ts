@@ -37,7 +37,8 @@ export interface EngineEventData {
     dueAt?: string;
     limitWorkingDays?: number;
   };
-  TaskClaimed: { taskId: string; userId: string; at: string };
+  /** The task is now `userId`'s: claimed by that user, or assigned by another (`by`, a leader; `previousAssignee` when it was claimed). */
+  TaskClaimed: { taskId: string; userId: string; at: string; by?: string; previousAssignee?: string };
   TaskUnclaimed: { taskId: string; userId: string; at: string };
   TaskCompleted: { taskId: string; userId: string; variables: Variables; at: string };
   TaskCancelled: { taskId: string; at: string };

@@ -49,6 +49,8 @@ export type EngineCommand =
   | { type: 'StartCase'; caseId: string; definitionKey: string; version: number; zoneId: string; businessKey?: string; variables?: Variables; startEventId?: string; messageName?: string }
   | { type: 'ClaimTask'; taskId: string; userId: string }
   | { type: 'UnclaimTask'; taskId: string; userId: string }
+  /** A leader hands an open task to `userId` (a colleague), claimed or not; `by` is the leader. */
+  | { type: 'AssignTask'; taskId: string; userId: string; by: string }
   | { type: 'CompleteTask'; taskId: string; userId: string; variables?: Variables }
   | { type: 'CorrelateMessage'; name: string; correlationKey?: string; variables?: Variables }
   | { type: 'BroadcastSignal'; name: string; variables?: Variables }

@@ -7,12 +7,19 @@ import { LoginController } from './login/login.controller';
 import { LoginHandler } from './login/login.handler';
 import { LoginThrottle } from './login/login-throttle';
 import { SseTicketController } from './sse-ticket/sse-ticket.controller';
+import { ChangePasswordController } from './password/change-password.controller';
+import { ChangePasswordHandler } from './password/change-password.handler';
+import { CreateUserController } from './users/create-user/create-user.controller';
+import { CreateUserHandler } from './users/create-user/create-user.handler';
+import { ListUsersController } from './users/list-users/list-users.controller';
+import { UpdateUserController } from './users/update-user/update-user.controller';
+import { UpdateUserHandler } from './users/update-user/update-user.handler';
 import { UserDirectory } from './users/user-directory';
 import { USER_DIRECTORY } from './users/user-directory.token';
 
-const commandHandlers = [LoginHandler];
+const commandHandlers = [LoginHandler, ChangePasswordHandler, CreateUserHandler, UpdateUserHandler];
 
-/** Sign-in (throttled), access tokens, live-stream tickets, and the guard that checks token or ticket, role on every route. */
+/** Sign-in (throttled), password changes, the users admins manage, access tokens, live-stream tickets, and the guard that checks token or ticket, role on every route. */
 @Global()
 @Module({})
 export class ApiAuthModule implements OnModuleDestroy {
@@ -22,7 +29,7 @@ export class ApiAuthModule implements OnModuleDestroy {
   static forRoot(options: { dataDir: string | undefined }): DynamicModule {
     return {
       module: ApiAuthModule,
-      controllers: [LoginController, SseTicketController],
+      controllers: [LoginController, ChangePasswordController, SseTicketController, ListUsersController, CreateUserController, UpdateUserController],
       providers: [
         { provide: USER_DIRECTORY, useFactory: () => new UserDirectory(options.dataDir) },
         AccessTokens,

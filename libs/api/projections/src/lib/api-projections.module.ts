@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { CaseAnchors } from './queries/case-anchors';
 import { CaseList } from './queries/case-list';
 import { DefinitionList } from './queries/definition-list';
+import { IncidentList } from './queries/incident-list';
 import { JobList } from './queries/job-list';
 import { MessageSubscriptions } from './queries/message-subscriptions';
 import { OpenDeadlines } from './queries/open-deadlines';
@@ -11,7 +12,7 @@ import { ZoneStats } from './queries/zone-stats';
 import { READ_MODEL_DB, openReadModelDatabase } from './read-models/read-model-database';
 import { ProjectionRunner } from './runner/projection-runner';
 
-const services = [ProjectionRunner, CaseList, TaskInbox, DefinitionList, OpenDeadlines, OpenTimers, MessageSubscriptions, JobList, CaseAnchors, ZoneStats];
+const services = [ProjectionRunner, CaseList, TaskInbox, DefinitionList, OpenDeadlines, OpenTimers, MessageSubscriptions, JobList, IncidentList, CaseAnchors, ZoneStats];
 
 /** The read models: their SQLite database, the runner that keeps them current, and their queries. */
 @Global()

@@ -12,6 +12,8 @@ import { GetCaseController } from './cases/get-case/get-case.controller';
 import { GetCaseHandler } from './cases/get-case/get-case.handler';
 import { ListCasesController } from './cases/list-cases/list-cases.controller';
 import { ListCasesHandler } from './cases/list-cases/list-cases.handler';
+import { SetVariablesController } from './cases/set-variables/set-variables.controller';
+import { SetVariablesHandler } from './cases/set-variables/set-variables.handler';
 import { StartCaseController } from './cases/start-case/start-case.controller';
 import { StartCaseHandler } from './cases/start-case/start-case.handler';
 import { SubmitEvaluationController } from './cases/submit-evaluation/submit-evaluation.controller';
@@ -26,6 +28,10 @@ import { ListDefinitionsController } from './definitions/list-definitions/list-d
 import { ListDefinitionsHandler } from './definitions/list-definitions/list-definitions.handler';
 import { CompleteJobController } from './jobs/complete-job/complete-job.controller';
 import { CompleteJobHandler } from './jobs/complete-job/complete-job.handler';
+import { ListIncidentsController } from './incidents/list-incidents/list-incidents.controller';
+import { ListIncidentsHandler } from './incidents/list-incidents/list-incidents.handler';
+import { ResolveIncidentController } from './incidents/resolve-incident/resolve-incident.controller';
+import { ResolveIncidentHandler } from './incidents/resolve-incident/resolve-incident.handler';
 import { JobWorkers } from './jobs/job-workers/job-workers';
 import { CorrelateMessageController } from './messages/correlate-message/correlate-message.controller';
 import { CorrelateMessageHandler } from './messages/correlate-message/correlate-message.handler';
@@ -33,6 +39,8 @@ import { CaseAccess } from './shared/case-access';
 import { TaskAccess } from './shared/task-access';
 import { GetStatsController } from './stats/get-stats/get-stats.controller';
 import { GetStatsHandler } from './stats/get-stats/get-stats.handler';
+import { AssignTaskController } from './tasks/assign-task/assign-task.controller';
+import { AssignTaskHandler } from './tasks/assign-task/assign-task.handler';
 import { ClaimTaskController } from './tasks/claim-task/claim-task.controller';
 import { ClaimTaskHandler } from './tasks/claim-task/claim-task.handler';
 import { CompleteTaskController } from './tasks/complete-task/complete-task.controller';
@@ -52,9 +60,12 @@ export const commandHandlers = [
   DeployDefinitionHandler,
   StartCaseHandler,
   CancelCaseHandler,
+  SetVariablesHandler,
+  ResolveIncidentHandler,
   SubmitEvaluationHandler,
   ClaimTaskHandler,
   UnclaimTaskHandler,
+  AssignTaskHandler,
   CompleteTaskHandler,
   CorrelateMessageHandler,
   CompleteJobHandler,
@@ -71,6 +82,7 @@ export const queryHandlers = [
   VerifyCaseHandler,
   ListTasksHandler,
   GetStatsHandler,
+  ListIncidentsHandler,
 ];
 
 export const controllers = [
@@ -81,6 +93,9 @@ export const controllers = [
   ListCasesController,
   GetCaseController,
   CancelCaseController,
+  SetVariablesController,
+  ListIncidentsController,
+  ResolveIncidentController,
   CaseEventsController,
   CaseStateController,
   VerifyCaseController,
@@ -89,6 +104,7 @@ export const controllers = [
   ListTasksController,
   ClaimTaskController,
   UnclaimTaskController,
+  AssignTaskController,
   CompleteTaskController,
   CorrelateMessageController,
   CompleteJobController,

@@ -15,21 +15,12 @@ import { catchError, distinctUntilChanged, filter, of, switchMap } from 'rxjs';
 import { CALENDAR_SAVE_IDLE, CalendarSaveOutcome, type CalendarSaveState } from './calendar-save-outcome';
 import { CalendarYearDays } from './calendar-year-days';
 import { CalendarYearForm } from './calendar-year-form';
+import { zoneName } from './user-labels';
 
 const SOURCE_LABELS: Record<CalendarSource, string> = {
   notice: '国务院通知 notice',
   package: '内置表 package',
   law: '仅按法定节假日推算 law',
-};
-
-const ZONE_NAMES: Record<(typeof ZONES)[number], string> = {
-  lf: '临汾 Linfen',
-  cz: '长子 Changzi',
-  yp: '原平 Yuanping',
-  az: '安泽 Anze',
-  xy: '襄垣 Xiangyuan',
-  tg: '太谷 Taigu',
-  sd: '上党 Shangdang',
 };
 
 /** Why a year's deadlines are provisional, for the badge's hover and the year's warning. */
@@ -115,7 +106,7 @@ export class CalendarAdminPage {
   }
 
   protected zoneName(zoneId: ZoneId): string {
-    return zoneId === 'province' ? '全省 Province' : `${zoneId} ${ZONE_NAMES[zoneId]}`;
+    return zoneName(zoneId);
   }
 
   protected reason(year: number): string {

@@ -32,6 +32,11 @@ export class AuthSession {
     );
   }
 
+  /** Goes on with a fresh token and user, e.g. after a password change ended the old token. */
+  renew(response: LoginResponse): void {
+    this.remember(response);
+  }
+
   /** Ends the session in this tab. */
   logout(): void {
     sessionStorage.removeItem(TOKEN_KEY);

@@ -1,7 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { CaseLiveFeed, EVENT_SOURCE_FACTORY, type CaseLiveMessage } from './case-live-feed';
+import { CaseLiveFeed, type CaseLiveMessage } from './case-live-feed';
+import { EVENT_SOURCE_FACTORY } from './live-stream';
 
 /** A stand-in for the browser's EventSource, which jsdom lacks: `onmessage` hears plain messages only, as in a browser. */
 class FakeEventSource extends EventTarget {

@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CaseEventView, CaseStatus, CaseSummary, CaseView, StartCaseRequest } from '@banjie/contracts';
+import type { CaseEventView, CaseStatus, CaseSummary, CaseView, EvaluationRequest, StartCaseRequest, VerifyView } from '@banjie/contracts';
 import { Observable } from 'rxjs';
 import { API_ROOT } from './api-paths';
 
@@ -11,7 +11,7 @@ export interface CaseFilter {
   businessKey?: string;
 }
 
-/** Cases: start one, list them, read one with its events. */
+/** Cases: start one, list them, read one with its events, rate one. */
 @Injectable({ providedIn: 'root' })
 export class CasesApi {
   private readonly http = inject(HttpClient);
@@ -35,8 +35,18 @@ export class CasesApi {
     return this.http.post<CaseView>(`${API_ROOT}/cases`, request);
   }
 
+  /** The applicant rates the service of the case (好差评), once. */
+  evaluate(caseId: string, request: EvaluationRequest): Observable<unknown> {
+    return this.http.post(`${API_ROOT}/cases/${encodeURIComponent(caseId)}/evaluation`, request);
+  }
+
   /** Every event of the case, oldest first. */
   events(caseId: string): Observable<CaseEventView[]> {
     return this.http.get<CaseEventView[]>(`${API_ROOT}/cases/${encodeURIComponent(caseId)}/events`);
+  }
+
+  /** Re-computes the case's hash chain on the server against its anchored head: intact, or the first broken revision. */
+  verify(caseId: string): Observable<VerifyView> {
+    return this.http.get<VerifyView>(`${API_ROOT}/cases/${encodeURIComponent(caseId)}/verify`);
   }
 }

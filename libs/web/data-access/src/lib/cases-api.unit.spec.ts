@@ -56,4 +56,29 @@ describe('CasesApi', () => {
     // then
     expect(types).toEqual(['CaseStarted', 'TaskCreated']);
   });
+  it('asks the server to verify a case’s hash chain', () => {
+    // given
+    let answer: unknown;
+
+    // when
+    api.verify('c-1').subscribe((result) => (answer = result));
+    backend.expectOne('/api/cases/c-1/verify').flush({ valid: false, brokenAt: 3, events: 3 });
+
+    // then
+    expect(answer).toEqual({ valid: false, brokenAt: 3, events: 3 });
+  });
+  it('sends the applicant’s rating of a case', () => {
+    // given
+    let answered = false;
+
+    // when
+    api.evaluate('c-1', { rating: 5, comment: '非常满意' }).subscribe(() => (answered = true));
+    const request = backend.expectOne('/api/cases/c-1/evaluation');
+    request.flush({ caseId: 'c-1', rating: 5, revision: 9 }, { status: 201, statusText: 'Created' });
+
+    // then
+    expect(request.request.method).toBe('POST');
+    expect(request.request.body).toEqual({ rating: 5, comment: '非常满意' });
+    expect(answered).toBe(true);
+  });
 });

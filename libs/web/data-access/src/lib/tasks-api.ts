@@ -28,6 +28,11 @@ export class TasksApi {
     return this.http.post(`${API_ROOT}/tasks/${encodeURIComponent(taskId)}/unclaim`, {});
   }
 
+  /** A leader hands the task to a colleague (`userId`), whoever holds it now. */
+  assign(taskId: string, userId: string): Observable<CaseView> {
+    return this.http.post<CaseView>(`${API_ROOT}/tasks/${encodeURIComponent(taskId)}/assign`, { userId });
+  }
+
   /** Completes the task with the variables entered, answering the case as it now stands. */
   complete(taskId: string, variables: Record<string, unknown>): Observable<CaseView> {
     return this.http.post<CaseView>(`${API_ROOT}/tasks/${encodeURIComponent(taskId)}/complete`, { variables });

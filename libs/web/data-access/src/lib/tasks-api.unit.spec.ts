@@ -66,4 +66,19 @@ describe('TasksApi', () => {
     expect(request.request.body).toEqual({ variables: { materialsComplete: true } });
     expect(caseStatus).toBe('active');
   });
+
+  it('hands a task to a colleague', () => {
+    // given
+    let answered = false;
+
+    // when
+    api.assign('t 1', 'lf-planning').subscribe(() => (answered = true));
+    const request = backend.expectOne('/api/tasks/t%201/assign');
+    request.flush({ id: 'c-1' });
+
+    // then
+    expect(request.request.method).toBe('POST');
+    expect(request.request.body).toEqual({ userId: 'lf-planning' });
+    expect(answered).toBe(true);
+  });
 });

@@ -99,7 +99,7 @@ describe('DesignerPage', () => {
     await fixture.whenStable();
 
     // then
-    expect(host.querySelector('p.error')?.textContent).toContain('422 model cannot run');
+    expect(host.querySelector('p.error')?.textContent).toContain('422 流程模型有误 model cannot run');
     expect(host.querySelector('bj-problem-list li code')?.textContent).toBe('Gateway_1');
   });
 

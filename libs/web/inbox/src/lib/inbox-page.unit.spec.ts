@@ -1,6 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { ZoneLiveFeed } from '@banjie/web-data-access';
+import { Subject } from 'rxjs';
 import { provideRouter } from '@angular/router';
 import type { TaskView } from '@banjie/contracts';
 import { InboxPage } from './inbox-page';
@@ -99,5 +101,160 @@ describe('InboxPage', () => {
 
     // then
     expect((fixture.nativeElement as HTMLElement).querySelector('[role=alert]')?.textContent).toContain('无法连接服务器');
+  });
+
+  it('lists the most urgent first: red, then yellow, then by due time, no due date last', async () => {
+    // given
+    const fixture = TestBed.createComponent(InboxPage);
+    const mine = [
+      { ...windowCheck, id: 'none-due', warning: 'none' as const, dueAt: undefined, assignee: 'lf-clerk' },
+      { ...windowCheck, id: 'soon', warning: 'none' as const, dueAt: '2026-03-04T00:00:00+08:00', assignee: 'lf-clerk' },
+      { ...windowCheck, id: 'yellow', warning: 'yellow' as const, assignee: 'lf-clerk' },
+      { ...windowCheck, id: 'red', assignee: 'lf-clerk' },
+    ];
+
+    // when
+    answerQueues(mine, []);
+    await fixture.whenStable();
+
+    // then
+    const rows = [...(fixture.nativeElement as HTMLElement).querySelectorAll('tbody tr')].map((row) => row.getAttribute('data-task-id'));
+    expect(rows).toEqual(['red', 'yellow', 'soon', 'none-due']);
+  });
+
+  it('filters the list by flow, named as deployed', async () => {
+    // given
+    const fixture = TestBed.createComponent(InboxPage);
+    backend.expectOne('/api/definitions').flush([
+      { key: 'linfen-123-closure', version: 1, name: '临汾123办结', deployedAt: '2026-03-01T00:00:00+08:00' },
+      { key: 'changzi-rongque', version: 1, name: '长子容缺', deployedAt: '2026-03-01T00:00:00+08:00' },
+    ]);
+    answerQueues([{ ...windowCheck, assignee: 'lf-clerk', definitionKey: 'linfen-123-closure' }, { ...windowCheck, id: 't-2', assignee: 'lf-clerk', definitionKey: 'changzi-rongque' }], []);
+    await fixture.whenStable();
+    const host = fixture.nativeElement as HTMLElement;
+    const select = host.querySelector('select#flow-filter') as HTMLSelectElement;
+
+    // when
+    select.value = 'changzi-rongque';
+    select.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+
+    // then
+    expect(host.querySelector('label[for=flow-filter]')?.textContent).toContain('流程 Flow');
+    expect([...select.options].map((o) => o.textContent?.trim())).toEqual(['全部流程 All flows', '临汾123办结', '长子容缺']);
+    expect([...host.querySelectorAll('tbody tr')].map((row) => row.getAttribute('data-task-id'))).toEqual(['t-2']);
+    expect(host.querySelector('tbody tr .sub')?.textContent).toContain('长子容缺');
+  });
+});
+
+describe('InboxPage live', () => {
+  let backend: HttpTestingController;
+  let changes: Subject<void>;
+  let watchedZone: string | undefined;
+
+  function signIn(user: { id: string; roles: string[]; zoneId: string }): void {
+    sessionStorage.setItem('banjie.accessToken', 'tok');
+    sessionStorage.setItem('banjie.user', JSON.stringify({ name: '用户', groups: [], ...user }));
+    changes = new Subject<void>();
+    watchedZone = undefined;
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: ZoneLiveFeed, useValue: { taskListChanges: (zoneId: string) => ((watchedZone = zoneId), changes.asObservable()) } },
+      ],
+    });
+    backend = TestBed.inject(HttpTestingController);
+  }
+
+  afterEach(() => {
+    sessionStorage.clear();
+    jest.useRealTimers();
+  });
+
+  function answer(scope: string, tasks: TaskView[]): void {
+    backend.expectOne((r) => r.url === '/api/tasks' && r.params.get('scope') === scope).flush(tasks);
+  }
+
+  it('shows a new task of the zone without a reload, reading the lists once per change of the zone', async () => {
+    // given a clerk's open inbox
+    signIn({ id: 'lf-clerk', roles: ['clerk'], zoneId: 'lf' });
+    const fixture = TestBed.createComponent(InboxPage);
+    answer('mine', []);
+    answer('candidate', []);
+    await fixture.whenStable();
+
+    // when the zone's stream says the task lists changed
+    changes.next();
+    answer('mine', []);
+    answer('candidate', [windowCheck]);
+    await fixture.whenStable();
+
+    // then
+    const host = fixture.nativeElement as HTMLElement;
+    expect(watchedZone).toBe('lf');
+    expect(host.querySelector('[role=tab]:nth-child(2) .count')?.textContent).toBe('1');
+    expect(host.querySelector('.live')?.textContent).toContain('实时 Live');
+    backend.expectNone((r) => r.url === '/api/tasks');
+  });
+
+  it('reads a province-wide user’s lists every minute instead, without a zone stream', async () => {
+    // given
+    jest.useFakeTimers();
+    signIn({ id: 'admin', roles: ['admin'], zoneId: 'province' });
+    const fixture = TestBed.createComponent(InboxPage);
+    answer('mine', []);
+    answer('candidate', []);
+
+    // when
+    jest.advanceTimersByTime(60_000);
+
+    // then
+    answer('mine', []);
+    answer('candidate', []);
+    expect(watchedZone).toBeUndefined();
+    expect((fixture.nativeElement as HTMLElement).querySelector('.live')).toBeNull();
+  });
+
+  it('a leader sees every open task of the zone and hands one to a colleague', async () => {
+    // given
+    signIn({ id: 'lf-leader', roles: ['leader'], zoneId: 'lf' });
+    const fixture = TestBed.createComponent(InboxPage);
+    backend.expectOne('/api/users').flush([
+      { id: 'lf-clerk', name: '王丽', roles: ['clerk'], zoneId: 'lf', groups: ['window'] },
+      { id: 'lf-planning', name: '李娜', roles: ['clerk'], zoneId: 'lf', groups: ['planning'] },
+      { id: 'lf-applicant', name: '企业', roles: ['applicant'], zoneId: 'lf', groups: [] },
+    ]);
+    answer('mine', []);
+    answer('candidate', []);
+    answer('all', [{ ...windowCheck, assignee: 'lf-clerk' }]);
+    await fixture.whenStable();
+    const host = fixture.nativeElement as HTMLElement;
+    (host.querySelectorAll('[role=tab]')[2] as HTMLButtonElement).click();
+    await fixture.whenStable();
+
+    // when
+    (host.querySelector('tr[data-task-id="t-1"] button.reassign') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    const select = host.querySelector('bj-task-reassign select') as HTMLSelectElement;
+    const offered = [...select.options].map((o) => o.value);
+    select.value = 'lf-planning';
+    select.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    (host.querySelector('bj-task-reassign button.primary') as HTMLButtonElement).click();
+    const request = backend.expectOne('/api/tasks/t-1/assign');
+    request.flush({ id: 'c-1' });
+    answer('mine', []);
+    answer('candidate', []);
+    answer('all', [{ ...windowCheck, assignee: 'lf-planning' }]);
+    await fixture.whenStable();
+
+    // then
+    expect(offered).toEqual(['', 'lf-planning']);
+    expect(request.request.body).toEqual({ userId: 'lf-planning' });
+    expect(host.querySelector('[role=status]')?.textContent).toContain('已转办 Reassigned: 窗口受理 → 李娜 lf-planning');
+    expect(host.querySelector('tr[data-task-id="t-1"] .sub')?.textContent).toContain('办理人 lf-planning');
+    expect(host.querySelector('bj-task-reassign')).toBeNull();
   });
 });

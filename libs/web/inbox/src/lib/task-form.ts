@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, ElementRef, OnDestroy, effect, input, signal, viewChild } from '@angular/core';
 import { Form } from '@bpmn-io/form-js';
+import { BilingualValidationModule } from './form-messages';
 
 /** The values of a submitted form, or the fields that failed validation. */
 export interface TaskFormResult {
@@ -9,7 +10,8 @@ export interface TaskFormResult {
 
 /**
  * A task's form, rendered by form-js from the form JSON the designer deployed with the flow
- * (`zeebe:formDefinition`), prefilled with the case variables.
+ * (`zeebe:formDefinition`), prefilled with the case variables. Its validation speaks Chinese
+ * with English beside it, and a number field holding text is an error, never a `null` value.
  */
 @Component({
   selector: 'bj-task-form',
@@ -34,7 +36,7 @@ export class TaskForm implements OnDestroy {
     effect(() => {
       const schema = this.schema();
       const data = this.data();
-      this.form ??= new Form({ container: this.container().nativeElement });
+      this.form ??= new Form({ container: this.container().nativeElement, additionalModules: [BilingualValidationModule] });
       this.form.importSchema(schema as never, data).then(
         () => this.failure.set(null),
         (error: Error) => this.failure.set(error.message),
@@ -44,7 +46,7 @@ export class TaskForm implements OnDestroy {
 
   /** Validates the form and returns its values, or the errors found. */
   submit(): TaskFormResult {
-    if (!this.form) return { data: {}, errors: { form: 'not ready' } };
+    if (!this.form) return { data: {}, errors: { form: ['表单尚未就绪 The form is not ready'] } };
     const { data, errors } = this.form.submit();
     return { data: data as Record<string, unknown>, errors: errors as Record<string, unknown> };
   }

@@ -1,25 +1,28 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, output, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import type { CaseView, TaskView } from '@banjie/contracts';
+import type { CaseEventView, CaseView, TaskView } from '@banjie/contracts';
 import { AuthSession, CasesApi, DefinitionsApi, TasksApi, toApiProblem } from '@banjie/web-data-access';
 import { DueDate, ProblemList, VariablesEditor, WarningBadge, type ProblemItem } from '@banjie/web-ui';
 import { map, switchMap } from 'rxjs';
+import { CaseRecord } from './case-record';
 import { TaskForm } from './task-form';
 
 /** What the workbench knows about the task's case and form. */
 interface TaskContext {
   caseView: CaseView;
   formSchema: unknown | null;
+  /** Every form of the flow, for the labels of the case's data. */
+  forms: Record<string, unknown>;
 }
 
 /**
  * Where a clerk works one task: its form (or a plain variables editor when the step has no
- * form), and the button that completes it.
+ * form), the case's data and earlier steps beside it, and the button that completes it.
  */
 @Component({
   selector: 'bj-task-workbench',
-  imports: [TaskForm, VariablesEditor, ProblemList, DueDate, WarningBadge, RouterLink],
+  imports: [TaskForm, CaseRecord, VariablesEditor, ProblemList, DueDate, WarningBadge, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './task-workbench.html',
   styleUrl: './task-workbench.css',
@@ -41,6 +44,7 @@ export class TaskWorkbench {
 
   protected readonly context = signal<TaskContext | null>(null);
   protected readonly variables = signal<Record<string, unknown>>({});
+  protected readonly events = signal<CaseEventView[]>([]);
   protected readonly busy = signal(false);
   protected readonly problem = signal<{ message: string; details: ProblemItem[] } | null>(null);
   protected readonly mine = computed(() => this.task().assignee === this.session.user()?.id);
@@ -93,13 +97,19 @@ export class TaskWorkbench {
     this.context.set(null);
     this.problem.set(null);
     this.variables.set({});
+    this.events.set([]);
+    // The history is a side panel: the form works without it, so it loads on its own.
+    this.casesApi
+      .events(task.caseId)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({ next: (events) => this.events.set(events), error: () => this.events.set([]) });
     this.casesApi
       .get(task.caseId)
       .pipe(
         switchMap((caseView) =>
           this.definitionsApi
             .get(caseView.definitionKey, caseView.version)
-            .pipe(map((definition) => ({ caseView, formSchema: task.formId ? (definition.forms?.[task.formId] ?? null) : null }))),
+            .pipe(map((definition) => ({ caseView, forms: definition.forms ?? {}, formSchema: task.formId ? (definition.forms?.[task.formId] ?? null) : null }))),
         ),
         takeUntilDestroyed(this.destroyRef),
       )

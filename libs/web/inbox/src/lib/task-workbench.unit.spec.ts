@@ -146,4 +146,23 @@ describe('TaskWorkbench', () => {
     // then
     expect(fixture.nativeElement.querySelector('[role=alert]')?.textContent).toContain('claimed by another user');
   });
+
+  it('shows the case’s data and earlier steps beside the form, labelled by the flow’s forms', async () => {
+    // given
+    const fixture = await open(task, { 'lf-window-check': windowCheckForm });
+
+    // when
+    backend.expectOne('/api/cases/c-1/events').flush([
+      { revision: 1, type: 'TaskCreated', data: { taskId: 't-0', name: '预审 Pre-review' }, metadata: {}, recordedAt: '2026-03-02T01:00:00.000Z', hash: '', prevHash: '' },
+      { revision: 2, type: 'TaskCompleted', data: { taskId: 't-0', userId: 'lf-agent', variables: { materialsComplete: false }, at: '2026-03-02T09:10:00+08:00' }, metadata: {}, recordedAt: '2026-03-02T01:10:00.000Z', hash: '', prevHash: '' },
+    ]);
+    await fixture.whenStable();
+
+    // then
+    const record = (fixture.nativeElement as HTMLElement).querySelector('bj-case-record') as HTMLElement;
+    expect(record.querySelector('.variables')?.textContent).toContain('晋能公司');
+    expect(record.querySelector('.step .who')?.textContent).toContain('预审 Pre-review');
+    expect(record.querySelector('.step dt')?.textContent).toBe('材料齐全');
+    expect(record.querySelector('.step dd')?.textContent).toBe('否 No');
+  });
 });

@@ -1,4 +1,4 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiError, type Actor } from '@banjie/api-core';
 import type { Role } from '@banjie/contracts';
@@ -6,11 +6,15 @@ import type { Request } from 'express';
 import { ALLOWED_ROLES, PUBLIC_ROUTE, SSE_TICKET } from './access.decorators';
 import { AccessTokens } from './access-tokens';
 import { SseTickets } from './sse-tickets';
+import type { UserDirectory } from '../users/user-directory';
+import { USER_DIRECTORY } from '../users/user-directory.token';
 
 /**
  * Guards every route: a valid bearer token (401 otherwise) and, where the route names roles,
  * one of them (403 otherwise). Routes marked `@Public()` pass without a token; routes marked
  * `@AcceptsSseTicket()` also take a live-stream ticket as `?ticket=`, used up by this request.
+ * The token's user must still be active, and the token of its current generation: a
+ * deactivation, a password change or a change of roles, zone or groups ends older tokens at once.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -18,6 +22,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokens,
     private readonly tickets: SseTickets,
+    @Inject(USER_DIRECTORY) private readonly users: UserDirectory,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
@@ -33,9 +38,19 @@ export class AccessGuard implements CanActivate {
 
   private actorOf(request: Request, acceptsTicket: boolean): Actor {
     const token = bearerToken(request);
-    if (token) return this.tokens.verify(token) ?? fail('The access token is invalid or expired');
+    if (token) {
+      const verified = this.tokens.check(token) ?? fail('The access token is invalid or expired');
+      const standing = this.users.standing(verified.actor.id);
+      if (!standing?.active) fail('The user is deactivated: ask an admin');
+      if (verified.generation !== standing.tokenGeneration) fail('The access token was ended by a change of password or access: sign in again');
+      return verified.actor;
+    }
     const ticket = acceptsTicket ? queryValue(request, 'ticket') : undefined;
-    if (ticket) return this.tickets.redeem(ticket) ?? fail('The ticket is unknown, used or expired: get a new one from POST /api/auth/sse-ticket');
+    if (ticket) {
+      const actor = this.tickets.redeem(ticket) ?? fail('The ticket is unknown, used or expired: get a new one from POST /api/auth/sse-ticket');
+      if (!this.users.standing(actor.id)?.active) fail('The user is deactivated: ask an admin');
+      return actor;
+    }
     return fail(`Sign in first: send Authorization: Bearer <token>${acceptsTicket ? ', or ?ticket= from POST /api/auth/sse-ticket' : ''}`);
   }
 }

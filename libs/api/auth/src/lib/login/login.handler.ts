@@ -33,8 +33,10 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     const user = this.users.find(username);
     const valid = await bcrypt.compare(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
     if (!user || !valid) throw new ApiError('unauthenticated', 'Wrong username or password');
+    // Told only to whoever knows the password: a deactivated user learns why it cannot sign in.
+    if (user.active === false) throw new ApiError('unauthenticated', 'The user is deactivated: ask an admin');
     this.throttle.recordSuccess(username, clientAddress);
     const view = { id: user.id, name: user.name, roles: user.roles, zoneId: user.zoneId, groups: user.groups };
-    return { accessToken: this.tokens.issue(view), user: view };
+    return { accessToken: this.tokens.issue(view, user.tokenGeneration ?? 0), user: view };
   }
 }

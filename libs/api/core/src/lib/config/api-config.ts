@@ -8,6 +8,8 @@ export interface ApiConfig {
   /** Lifetime of an access token, in seconds. */
   tokenTtlSeconds: number;
   seedDemo: boolean;
+  /** `BANJIE_ADMIN_PASSWORD`: creates the province `admin` with it when no user exists at start. Never logged. */
+  adminPassword?: string;
   clock: 'system' | 'manual';
   bpmnDir: string;
   webDir: string;

@@ -4,6 +4,7 @@ import { casesProjection } from './cases.projection';
 import { deadlineBoardProjection } from './deadline-board.projection';
 import { definitionsProjection } from './definitions.projection';
 import { evaluationsProjection } from './evaluations.projection';
+import { incidentsProjection } from './incidents.projection';
 import { jobsProjection } from './jobs.projection';
 import { messageSubscriptionsProjection } from './message-subscriptions.projection';
 import { openTimersProjection } from './open-timers.projection';
@@ -21,6 +22,7 @@ export function allProjections(calendars: WorkingCalendars): Projection[] {
     deadlineBoardProjection,
     evaluationsProjection,
     jobsProjection,
+    incidentsProjection,
     caseAnchorsProjection(),
   ];
 }

@@ -8,13 +8,14 @@ const EVENT_TYPES = [
   'CaseStarted', 'TaskCreated', 'TaskClaimed', 'TaskUnclaimed', 'DeadlineSet', 'DeadlineWarned', 'DeadlineCleared', 'TimerScheduled', 'TimerFired',
   'TimerCancelled', 'MessageSubscriptionOpened', 'MessageSubscriptionClosed', 'JobCreated', 'JobCompleted', 'JobFailed', 'TaskCompleted',
   'TaskCancelled', 'CaseCompleted', 'CaseCancelled', 'CaseTerminated', 'DefinitionDeployed', 'ServiceEvaluated', 'VariablesSet',
+  'IncidentRaised', 'IncidentResolved',
 ];
 const AT = '2026-02-09T01:00:00.000Z';
 const DATA = {
   caseId: 'c1', definitionKey: 'k', version: 1, zoneId: 'lf', businessKey: 'LF-1', startedAt: AT, endedAt: AT, taskId: 't1', elementId: 'Task_A',
   elementInstanceId: 'i1', name: 'A', candidateGroups: ['window'], candidateUsers: [], createdAt: AT, userId: 'u', at: AT, dueAt: AT, yellowAt: AT,
   limitWorkingDays: 3, level: 'yellow', timerId: 'tm1', purpose: 'deadline', subscriptionId: 's1', messageName: 'm', correlationKey: 'LF-1', jobId: 'j1',
-  jobType: 'register', message: 'failed', score: 5, key: 'k', hash: 'h', xml: '<x/>', deployedAt: AT,
+  jobType: 'register', message: 'failed', incidentId: 'inc1', score: 5, key: 'k', hash: 'h', xml: '<x/>', deployedAt: AT,
 };
 
 describe('the read models', () => {

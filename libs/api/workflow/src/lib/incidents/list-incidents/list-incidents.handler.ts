@@ -1,0 +1,20 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { ApiError, canSeeZone, isProvinceWide } from '@banjie/api-core';
+import { IncidentList, ProjectionRunner } from '@banjie/api-projections';
+import type { IncidentView } from '@banjie/contracts';
+import { ListIncidentsQuery } from './list-incidents.query';
+
+@QueryHandler(ListIncidentsQuery)
+export class ListIncidentsHandler implements IQueryHandler<ListIncidentsQuery> {
+  constructor(
+    private readonly incidents: IncidentList,
+    private readonly projections: ProjectionRunner,
+  ) {}
+
+  async execute({ zoneId, actor }: ListIncidentsQuery): Promise<IncidentView[]> {
+    if (zoneId && !canSeeZone(actor, zoneId)) throw ApiError.forbidden('The incidents of another zone are not yours to repair');
+    await this.projections.catchUp();
+    const zone = zoneId ?? (isProvinceWide(actor) ? undefined : actor.zoneId);
+    return this.incidents.list({ zoneId: zone }).map(({ id, caseId, businessKey, definitionKey, elementId, message, since }) => ({ id, caseId, businessKey, definitionKey, elementId, message, since }));
+  }
+}

@@ -1,0 +1,13 @@
+import { Query } from '@nestjs/cqrs';
+import type { Actor } from '@banjie/api-core';
+import type { IncidentView } from '@banjie/contracts';
+
+/** The open incidents of a zone (the caller's; province-wide callers: every zone, or the one named). */
+export class ListIncidentsQuery extends Query<IncidentView[]> {
+  constructor(
+    readonly zoneId: string | undefined,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,3 @@
+import webConfig from '../eslint.base.config.mjs';
+
+export default [...webConfig];

@@ -1,0 +1,2 @@
+export * from './lib/operations-page';
+export * from './lib/incident-repair';
