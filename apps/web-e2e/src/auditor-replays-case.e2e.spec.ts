@@ -52,15 +52,15 @@ describe('an auditor replays a finished case on its diagram, verifies it and exp
       const scrubber = page.getByLabel('历史回放 Replay');
       await scrubber.waitFor();
       await page.locator('.bj-completed').first().waitFor({ timeout: 20_000 });
-      await expect(text(page, '.position')).resolves.toBe(`#${head} / #${head}`);
+      await expectText(page, '.position', (shown) => shown === `#${head} / #${head}`, `#${head} / #${head}`);
       await screenshot(page, 'auditor-1-finished-case.png');
 
       // and scrubs with the keyboard to the start, then forward to when the reviews were open
       await scrubber.focus();
       await page.keyboard.press('Home');
-      await expect(text(page, '.position')).resolves.toBe(`#0 / #${head}`);
+      await expectText(page, '.position', (shown) => shown === `#0 / #${head}`, `#0 / #${head}`);
       for (let revision = 0; revision < reviewsOpen; revision++) await page.keyboard.press('ArrowRight');
-      await expect(text(page, '.position')).resolves.toBe(`#${reviewsOpen} / #${head}`);
+      await expectText(page, '.position', (shown) => shown === `#${reviewsOpen} / #${head}`, `#${reviewsOpen} / #${head}`);
 
       // then the diagram marks exactly what the server's replay of that revision says, and shows its variables
       await expectMarkers(page, atReviews);
@@ -69,7 +69,7 @@ describe('an auditor replays a finished case on its diagram, verifies it and exp
       const openTasks = await page.locator('.side .task').evaluateAll((tasks) => tasks.map((task) => task.getAttribute('data-element-id')));
       expect(openTasks.sort()).toEqual([...REVIEWS].sort());
       for (const [name, value] of Object.entries(atReviews.variables)) {
-        await expect(text(page, `.side [data-variable="${name}"] dd`)).resolves.toBe(JSON.stringify(value, null, 2));
+        await expectText(page, `.side [data-variable="${name}"] dd`, (shown) => shown === JSON.stringify(value, null, 2), JSON.stringify(value, null, 2));
       }
       expect(await page.locator('.side [data-variable]').count()).toBe(Object.keys(atReviews.variables).length);
       expect(await page.locator('.side [data-variable="approved"]').count()).toBe(0);
@@ -81,8 +81,8 @@ describe('an auditor replays a finished case on its diagram, verifies it and exp
       await page.locator(`bj-event-timeline button.event[data-revision="${classified?.revision}"]`).click();
 
       // then the page shows that moment, and what the step changed
-      await expect(text(page, '.position')).resolves.toBe(`#${classified?.revision} / #${head}`);
-      await expect(text(page, '.change-closed li')).resolves.toContain('lf-clerk');
+      await expectText(page, '.position', (shown) => shown === `#${classified?.revision} / #${head}`, `#${classified?.revision} / #${head}`);
+      await expectText(page, '.change-closed li', (shown) => shown.includes('lf-clerk'), 'lf-clerk');
       await screenshot(page, 'auditor-3-timeline-click.png');
 
       // when the auditor scrubs forward to the end
@@ -90,7 +90,7 @@ describe('an auditor replays a finished case on its diagram, verifies it and exp
       await page.keyboard.press('End');
 
       // then the finished case is marked again
-      await expect(text(page, '.position')).resolves.toBe(`#${head} / #${head}`);
+      await expectText(page, '.position', (shown) => shown === `#${head} / #${head}`, `#${head} / #${head}`);
       await expectMarkers(page, final);
       for (const review of REVIEWS) expect(await classesOf(page, review)).toContain('bj-completed');
       await page.getByRole('button', { name: /回到实时 Back to live/ }).click();
@@ -213,6 +213,20 @@ async function classesOf(page: Page, elementId: string): Promise<string> {
 
 async function text(page: Page, selector: string): Promise<string> {
   return ((await page.locator(selector).first().textContent()) ?? '').trim();
+}
+
+/**
+ * Waits (up to 10 s) until the text of `selector` satisfies `ok`, then asserts it: the page
+ * re-renders after a key press or a click, so one immediate read can see the moment before.
+ */
+async function expectText(page: Page, selector: string, ok: (shown: string) => boolean, expected: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  let shown = await text(page, selector);
+  while (!ok(shown) && Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    shown = await text(page, selector);
+  }
+  if (!ok(shown)) expect(shown).toBe(expected);
 }
 
 /** Runs `npm run verify -- …` from the workspace, answering its exit status and output. */
