@@ -1,27 +1,7 @@
-import type { Browser, Page, Response } from 'playwright-core';
-import { baseUrl, launchChromium, openPage, screenshot } from './support/browser';
+import type { Browser } from 'playwright-core';
+import { launchChromium, screenshot, signIn, watchedPage } from './support/browser';
 
 const PASSWORD = 'window-2026';
-
-/** A page of its own browser context that also records every 4xx/5xx answer to the app's own api calls. */
-async function watchedPage(browser: Browser): Promise<{ page: Page; consoleErrors: string[]; failedCalls: string[] }> {
-  const { page, consoleErrors } = await openPage(browser);
-  const failedCalls: string[] = [];
-  page.on('response', (response: Response) => {
-    const url = new URL(response.url());
-    if (url.pathname.startsWith('/api/') && response.status() >= 400) failedCalls.push(`${response.request().method()} ${url.pathname} → ${response.status()}`);
-  });
-  return { page, consoleErrors, failedCalls };
-}
-
-/** Signs in through the login page and waits until the app leaves it for the user's landing page. */
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl()}/login`);
-  await page.locator('input[name=username]').fill(username);
-  await page.locator('input[name=password]').fill(password);
-  await page.getByRole('button', { name: /登录/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 describe('the province admin manages users in the browser', () => {
   let browser: Browser;

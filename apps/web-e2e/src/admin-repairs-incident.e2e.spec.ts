@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { CaseView, IncidentView } from '@banjie/contracts';
 import { get, loginAs, post } from './support/api';
-import { baseUrl, launchChromium, openPage, screenshot } from './support/browser';
+import { baseUrl, launchChromium, openPage, screenshot, watchFailedApiCalls } from './support/browser';
 
 /** A flow whose fee script (`=area * 2.5`) fails while the case has no `area`; its next step is 复核规费. */
 const FIXTURE = readFileSync(join(__dirname, 'admin-repairs-incident.e2e.bpmn'), 'utf8');
@@ -84,12 +84,3 @@ describe('an admin repairs a case stuck on an incident', () => {
   });
 });
 
-/** The app's own api calls that answered 4xx or 5xx, as `METHOD path → status`. */
-function watchFailedApiCalls(page: Page): string[] {
-  const failed: string[] = [];
-  page.on('response', (response) => {
-    const url = new URL(response.url());
-    if (url.pathname.startsWith('/api/') && response.status() >= 400) failed.push(`${response.request().method()} ${url.pathname} → ${response.status()}`);
-  });
-  return failed;
-}

@@ -1,16 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CaseSummary, CaseView, TaskView } from '@banjie/contracts';
 import { get, loginAs, post } from './support/api';
 import { baseUrl, launchChromium, openPage, screenshot } from './support/browser';
-import { WORKSPACE_ROOT } from './support/suite-state';
+import { eventually, workToEnd } from './support/cases';
 
 const FLOW = 'linfen-123-closure';
 
 /** The Linfen demo users who work each candidate group of the flow (bpmn/README.md). */
-const USERS_BY_GROUP: Record<string, string> = { window: 'lf-clerk', planning: 'lf-planning', housing: 'lf-housing', fire: 'lf-fire', leaders: 'lf-leader' };
-
 describe('an applicant applies, supplies material, sees the certificate and rates the service, in the browser', () => {
   let browser: Browser;
 
@@ -131,63 +127,8 @@ async function work(token: string, caseId: string, elementId: string, variables:
   return post<CaseView>(token, `/api/tasks/${task.id}/complete`, { variables });
 }
 
-/** Works every open task with its form filled the way the e2e fills forms, until the case ends. */
-async function workToEnd(caseId: string): Promise<CaseView> {
-  const tokens = new Map<string, string>();
-  const tokenOf = async (user: string) => tokens.get(user) ?? tokens.set(user, (await loginAs(user)).accessToken).get(user)!;
-  const reader = await tokenOf('lf-clerk');
-  for (let step = 0; step < 40; step++) {
-    const view = await eventually(() => get<CaseView>(reader, `/api/cases/${caseId}`), (v) => v.status !== 'active' || v.tasks.length > 0);
-    if (view.status !== 'active') return view;
-    expect(view.incidents).toEqual([]);
-    const task = view.tasks[0];
-    const user = task.assignee ?? USERS_BY_GROUP[task.candidateGroups.find((group) => USERS_BY_GROUP[group]) ?? ''];
-    if (!user) throw new Error(`no demo user for ${task.elementId} (${task.candidateGroups.join(', ')})`);
-    const token = await tokenOf(user);
-    if (!task.assignee) await post(token, `/api/tasks/${task.id}/claim`, {});
-    await post(token, `/api/tasks/${task.id}/complete`, { variables: filledForm(task.formId) });
-  }
-  throw new Error(`case ${caseId} did not end`);
-}
-
 async function eventuallyTask(token: string, caseId: string, elementId: string): Promise<TaskView> {
   const view = await eventually(() => get<CaseView>(token, `/api/cases/${caseId}`), (v) => v.tasks.some((task) => task.elementId === elementId));
   return view.tasks.find((task) => task.elementId === elementId) as TaskView;
 }
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-interface FormField {
-  key?: string;
-  type: string;
-  defaultValue?: unknown;
-  values?: { value: unknown }[];
-  components?: FormField[];
-}
-
-/** A zone form filled the way the browser suite fills forms: boxes checked, first options, 1, text. */
-function filledForm(formId: string | undefined): Record<string, unknown> {
-  if (!formId) return {};
-  const form = JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'bpmn/forms', `${formId}.form`), 'utf8')) as { components?: FormField[] };
-  const variables: Record<string, unknown> = {};
-  const fill = (fields: FormField[]) => {
-    for (const field of fields) {
-      if (field.components) fill(field.components);
-      if (!field.key) continue;
-      if (field.defaultValue !== undefined) variables[field.key] = field.defaultValue;
-      else if (field.type === 'checkbox') variables[field.key] = true;
-      else if ((field.type === 'radio' || field.type === 'select') && field.values?.length) variables[field.key] = field.values[0].value;
-      else if (field.type === 'number') variables[field.key] = 1;
-      else if (field.type === 'textfield' || field.type === 'textarea') variables[field.key] = '同意 Agreed';
-    }
-  };
-  fill(form.components ?? []);
-  return variables;
-}

@@ -3,15 +3,15 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CaseEventView, CaseView, VerifyView } from '@banjie/contracts';
-import { get, loginAs, post, startCase } from './support/api';
-import { baseUrl, launchChromium, openPage, screenshot } from './support/browser';
+import { get, loginAs, startCase } from './support/api';
+import { baseUrl, launchChromium, openPage, screenshot, signIn, watchFailedApiCalls } from './support/browser';
+import { workToEnd } from './support/cases';
 import { OUTPUT_DIR, WORKSPACE_ROOT } from './support/suite-state';
 
 const FLOW = 'linfen-123-closure';
 /** The four reviews of the construction stage, run in parallel (bpmn/README.md). */
 const REVIEWS = ['Task_PlanningPermit', 'Task_DesignReview', 'Task_CivilAirDefence', 'Task_FireDesign'];
 /** The Linfen demo users who work each candidate group of the flow (bpmn/README.md). */
-const USERS_BY_GROUP: Record<string, string> = { window: 'lf-clerk', planning: 'lf-planning', housing: 'lf-housing', fire: 'lf-fire', leaders: 'lf-leader' };
 /** What each step sets beyond its filled form: complete materials, every review requested, no staged permit, approved. */
 const VARIABLES_BY_ELEMENT: Record<string, Record<string, unknown>> = {
   Task_WindowCheck: { materialsComplete: true },
@@ -34,7 +34,7 @@ describe('an auditor replays a finished case on its diagram, verifies it and exp
     // given a Linfen case worked over HTTP to its end, remembering the revision when the four reviews were open
     const clerk = await loginAs('lf-clerk');
     const started = await startCase(clerk.accessToken, { definitionKey: FLOW, businessKey: `LF-AUDIT-${Date.now()}`, variables: { applicantName: '晋南新材料' } });
-    const reviewsOpen = await workToEnd(started.id);
+    const reviewsOpen = await workToEndNotingReviews(started.id);
     const auditor = await loginAs('auditor');
     const atReviews = await get<CaseView>(auditor.accessToken, `/api/cases/${started.id}/state?revision=${reviewsOpen}`);
     expect(atReviews.tasks.map((task) => task.elementId).sort()).toEqual([...REVIEWS].sort());
@@ -142,59 +142,17 @@ describe('an auditor replays a finished case on its diagram, verifies it and exp
   });
 });
 
-/**
- * Works every open task over HTTP as its demo user until the case ends, answering the revision
- * right after the classification, when the four parallel reviews are open.
- */
-async function workToEnd(caseId: string): Promise<number> {
-  const tokens = new Map<string, string>();
-  const tokenOf = async (user: string) => tokens.get(user) ?? tokens.set(user, (await loginAs(user)).accessToken).get(user)!;
-  const reader = await tokenOf('lf-clerk');
+/** Works the case to its end; answers the revision at which the parallel reviews were all open. */
+async function workToEndNotingReviews(caseId: string): Promise<number> {
   let reviewsOpen: number | undefined;
-  for (let step = 0; step < 40; step++) {
-    const view = await eventually(() => get<CaseView>(reader, `/api/cases/${caseId}`), (v) => v.status !== 'active' || v.tasks.length > 0);
-    if (view.status !== 'active') {
-      if (reviewsOpen === undefined) throw new Error('the parallel reviews never opened');
-      return reviewsOpen;
-    }
-    expect(view.incidents).toEqual([]);
-    if (reviewsOpen === undefined && view.tasks.length === REVIEWS.length) reviewsOpen = view.revision;
-    const task = view.tasks[0];
-    const user = task.assignee ?? USERS_BY_GROUP[task.candidateGroups.find((group) => USERS_BY_GROUP[group]) ?? ''];
-    if (!user) throw new Error(`no demo user for ${task.elementId} (${task.candidateGroups.join(', ')})`);
-    const token = await tokenOf(user);
-    if (!task.assignee) await post(token, `/api/tasks/${task.id}/claim`, {});
-    await post(token, `/api/tasks/${task.id}/complete`, { variables: { ...filledForm(task.formId), ...VARIABLES_BY_ELEMENT[task.elementId] } });
-  }
-  throw new Error(`case ${caseId} did not end`);
-}
-
-interface FormField {
-  key?: string;
-  type: string;
-  defaultValue?: unknown;
-  values?: { value: unknown }[];
-  components?: FormField[];
-}
-
-/** A zone form filled the way the browser suite fills forms: boxes checked, first options, 1, text. */
-function filledForm(formId: string | undefined): Record<string, unknown> {
-  if (!formId) return {};
-  const form = JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'bpmn/forms', `${formId}.form`), 'utf8')) as { components?: FormField[] };
-  const variables: Record<string, unknown> = {};
-  const fill = (fields: FormField[]) => {
-    for (const field of fields) {
-      if (field.components) fill(field.components);
-      if (!field.key) continue;
-      if (field.defaultValue !== undefined) variables[field.key] = field.defaultValue;
-      else if (field.type === 'checkbox') variables[field.key] = true;
-      else if ((field.type === 'radio' || field.type === 'select') && field.values?.length) variables[field.key] = field.values[0].value;
-      else if (field.type === 'number') variables[field.key] = 1;
-      else if (field.type === 'textfield' || field.type === 'textarea') variables[field.key] = '同意 Agreed';
-    }
-  };
-  fill(form.components ?? []);
-  return variables;
+  await workToEnd(caseId, {
+    variablesByElement: VARIABLES_BY_ELEMENT,
+    onView: (view) => {
+      if (view.status === 'active' && reviewsOpen === undefined && view.tasks.length === REVIEWS.length) reviewsOpen = view.revision;
+    },
+  });
+  if (reviewsOpen === undefined) throw new Error('the parallel reviews never opened');
+  return reviewsOpen;
 }
 
 /** The diagram's bj-active and bj-completed marks are exactly the view's active and completed elements. */
@@ -240,29 +198,3 @@ function runVerifier(args: string[]): { status: number; output: string } {
   }
 }
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${baseUrl()}/login`);
-  await page.locator('input[name=username]').fill(username);
-  await page.locator('input[name=password]').fill('banjie');
-  await page.getByRole('button', { name: /登录/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
-/** The app's own api calls that answered 4xx or 5xx, as `METHOD path → status`. */
-function watchFailedApiCalls(page: Page): string[] {
-  const failed: string[] = [];
-  page.on('response', (response) => {
-    const url = new URL(response.url());
-    if (url.pathname.startsWith('/api/') && response.status() >= 400) failed.push(`${response.request().method()} ${url.pathname} → ${response.status()}`);
-  });
-  return failed;
-}
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}

@@ -1,20 +1,10 @@
-import type { Browser, Page, Response } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { CaseView } from '@banjie/contracts';
 import { loginAs, post, startCase } from './support/api';
-import { baseUrl, launchChromium, openPage, screenshot } from './support/browser';
+import { baseUrl, launchChromium, screenshot, watchedPage } from './support/browser';
 
 const FLOW = 'linfen-123-closure';
 const WINDOW_CHECK = 'Task_WindowCheck';
-
-/** A page that also records every 4xx/5xx answer to the app's own api calls. */
-async function watchedPage(browser: Browser): Promise<{ page: Page; consoleErrors: string[]; failedCalls: string[] }> {
-  const { page, consoleErrors } = await openPage(browser);
-  const failedCalls: string[] = [];
-  page.on('response', (response: Response) => {
-    if (response.url().includes('/api/') && response.status() >= 400) failedCalls.push(`${response.request().method()} ${response.url()} → ${response.status()}`);
-  });
-  return { page, consoleErrors, failedCalls };
-}
 
 async function signIn(page: Page, username: string): Promise<void> {
   await page.goto(`${baseUrl()}/login`);

@@ -1,19 +1,9 @@
-import type { Browser, Page, Response } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { StatsView } from '@banjie/contracts';
 import { get, loginAs, startCase } from './support/api';
-import { baseUrl, launchChromium, openPage, screenshot } from './support/browser';
+import { baseUrl, launchChromium, screenshot, watchedPage } from './support/browser';
 
 const FLOW = 'linfen-123-closure';
-
-/** A page that also records every 4xx/5xx answer to the app's own api calls. */
-async function watchedPage(browser: Browser): Promise<{ page: Page; consoleErrors: string[]; failedCalls: string[] }> {
-  const { page, consoleErrors } = await openPage(browser);
-  const failedCalls: string[] = [];
-  page.on('response', (response: Response) => {
-    if (response.url().includes('/api/') && response.status() >= 400) failedCalls.push(`${response.request().method()} ${response.url()} → ${response.status()}`);
-  });
-  return { page, consoleErrors, failedCalls };
-}
 
 /** A share as the page shows it: a percent with at most one decimal, or a dash. */
 function percent(share: number | null): string {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CaseView } from '@banjie/contracts';
 import { get, loginAs, post } from './support/api';
-import { baseUrl, launchChromium, openPage, screenshot } from './support/browser';
+import { baseUrl, launchChromium, openPage, screenshot, watchFailedApiCalls } from './support/browser';
 
 /** A Linfen flow of one window task whose form asks for a number of working days. */
 const FIXTURE = readFileSync(join(__dirname, 'role-landing.e2e.bpmn'), 'utf8');
@@ -168,12 +168,3 @@ async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(1_500);
 }
 
-/** The app's own api calls that answered 4xx or 5xx, as `METHOD path → status`. */
-function watchFailedApiCalls(page: Page): string[] {
-  const failed: string[] = [];
-  page.on('response', (response) => {
-    const url = new URL(response.url());
-    if (url.pathname.startsWith('/api/') && response.status() >= 400) failed.push(`${response.request().method()} ${url.pathname} → ${response.status()}`);
-  });
-  return failed;
-}

@@ -48,3 +48,28 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** Records the app's own api calls that answered 4xx or 5xx, as `METHOD path → status`. */
+export function watchFailedApiCalls(page: Page): string[] {
+  const failed: string[] = [];
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (url.pathname.startsWith('/api/') && response.status() >= 400) failed.push(`${response.request().method()} ${url.pathname} → ${response.status()}`);
+  });
+  return failed;
+}
+
+/** {@link openPage}, also recording every 4xx/5xx answer to the app's own api calls. */
+export async function watchedPage(browser: Browser): Promise<{ page: Page; consoleErrors: string[]; failedCalls: string[] }> {
+  const { page, consoleErrors } = await openPage(browser);
+  return { page, consoleErrors, failedCalls: watchFailedApiCalls(page) };
+}
+
+/** Signs in through the login page and waits until the app leaves it for the user's landing page. */
+export async function signIn(page: Page, username: string, password = 'banjie'): Promise<void> {
+  await page.goto(`${baseUrl()}/login`);
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(password);
+  await page.getByRole('button', { name: /登录/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
