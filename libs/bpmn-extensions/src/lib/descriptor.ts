@@ -8,6 +8,9 @@ import banjie from './banjie.json';
  *   task or sub-process: a legal limit in working days (a number or a FEEL expression `=…`),
  *   the used fraction for the yellow warning (default 0.8), who a red warning escalates to,
  *   and the "123 closure" tier it came from.
+ * - `<banjie:taskName value="=pair.firm + ' 包联走访'"/>` on a user task: the name each task gets,
+ *   a FEEL expression (`=…`) over the task's variables or a literal; a multi-instance task names
+ *   its item this way (the element's own name stays the diagram's label).
  * - `<banjie:clockControl pause="true"/>` on a waiting element: the case's legal clock is paused
  *   while the element is active (补正时间不计入时限).
  * - `<banjie:workingDayTimer workingDays="5"/>` on a timer event: the timer is due at the end of

@@ -99,6 +99,7 @@ function readUserTask(node: ModdleElement): UserTaskDefinition {
     candidateUsers: text(assignment, 'candidateUsers'),
     formId: text(form, 'formId') ?? (formKey ? formKey.replace(/^camunda-forms:bpmn:/, '') : undefined),
     dueDate: text(schedule, 'dueDate'),
+    name: text(extension(node, 'banjie:TaskName'), 'value'),
   };
 }
 

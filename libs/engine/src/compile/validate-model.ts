@@ -118,6 +118,7 @@ function validateExpressions(element: ElementDefinition, where: ProblemSite, pro
   const values = [
     element.userTask?.assignee,
     element.userTask?.candidateGroups,
+    element.userTask?.name,
     element.userTask?.candidateUsers,
     element.userTask?.dueDate,
     element.multiInstance?.inputCollection,

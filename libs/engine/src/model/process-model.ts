@@ -60,6 +60,8 @@ export interface UserTaskDefinition {
   readonly candidateUsers?: string;
   readonly formId?: string;
   readonly dueDate?: string;
+  /** `banjie:taskName value`: the name of each task, a FEEL expression (`=…`) or a literal; the element's name when absent. */
+  readonly name?: string;
 }
 
 /** `zeebe:loopCharacteristics` with the BPMN multi-instance flag. */

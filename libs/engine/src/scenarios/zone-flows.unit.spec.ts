@@ -481,6 +481,8 @@ describe('Xiangyuan demand ledger closed loop (xiangyuan-demand-ledger)', () => 
     const scenario = new CaseScenario(model);
     scenario.start({}, { startEventId: 'Event_MonthlyVisit', businessKey: undefined });
     expect(scenario.state.tasks.map((t) => [t.elementId, t.assignee])).toEqual(Array(5).fill(['Task_LeaderVisit', 'xy-leader']));
+    // and each visit names its firm (banjie:taskName), so the inbox rows tell them apart
+    expect(scenario.state.tasks.map((t) => t.name)).toEqual(['襄垣煤机', '襄垣新能源材料', '襄垣精细化工', '襄垣装备制造', '襄垣现代物流'].map((firm) => `${firm} · 领导包联走访`));
 
     // when every task is done as the e2e fills forms
     driveToEnd(scenario, {}, 60);
@@ -498,6 +500,7 @@ describe('Xiangyuan demand ledger closed loop (xiangyuan-demand-ledger)', () => 
     scenario.completeTask('Task_LeaderVisit', { hasDemand: true, demand: '增容用电 power capacity' }, 'xy-leader');
     scenario.completeTask('Task_Triage', { category: 'coordination' });
     expect(scenario.state.tasks.map((t) => [t.elementId, t.limitWorkingDays])).toEqual([['Task_Resolve', 10]]);
+    expect(scenario.state.tasks[0].name).toBe('襄垣煤机 · 部门限时办结');
     scenario.completeTask('Task_Resolve', { resolved: true });
     scenario.completeTask('Task_Confirm', { confirmed: true });
 

@@ -21,7 +21,7 @@ export const userTaskProcessor: ElementProcessor = {
       taskId,
       elementId: element.id,
       elementInstanceId: instance.id,
-      name: element.name ?? element.id,
+      name: taskName(element, variables),
       ...(assignment.assignee ? { assignee: assignment.assignee } : {}),
       candidateGroups: assignment.candidateGroups,
       candidateUsers: assignment.candidateUsers,
@@ -32,6 +32,17 @@ export const userTaskProcessor: ElementProcessor = {
     });
   },
 };
+
+/** The task's name: `banjie:taskName` (FEEL over the task's variables, e.g. a multi-instance item) or the element's name. */
+function taskName(element: ElementDefinition, variables: Variables): string {
+  const fallback = element.name ?? element.id;
+  const expression = element.userTask?.name;
+  if (!expression) return fallback;
+  const name = evaluateValue(expression, variables);
+  if (name === null || name === undefined || name === '') return fallback;
+  if (typeof name !== 'string' && typeof name !== 'number') throw new ExpressionFailure(`the task name "${expression}" gave ${JSON.stringify(name)}, not a text`);
+  return String(name).slice(0, 200);
+}
 
 function readAssignment(element: ElementDefinition, variables: Variables) {
   const definition = element.userTask ?? {};
