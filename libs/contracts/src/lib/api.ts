@@ -294,6 +294,8 @@ export interface StatsView {
   steps?: StatsStep[];
   /** Cases started and completed per week (Monday, Beijing time), the last 12 weeks, oldest first. */
   weeks?: StatsWeek[];
+  /** Open deadlines counted over a year whose State Council holiday notice is not loaded (absent when none). */
+  provisional?: { deadlines: number; years: number[]; reason: string };
 }
 
 /** One flow of `StatsView.flows`. */

@@ -56,6 +56,27 @@ describe('DashboardPage', () => {
     expect(page.textContent).toContain('lf-permit · Task_Fire');
   });
 
+  it('marks the zone provisional when open deadlines run into a year without a holiday notice, with the reason on hover', async () => {
+    // given
+    const { fixture, backend } = render({ id: 'lf-leader', zoneId: 'lf', roles: ['leader'] });
+    const reason = '2027 年国务院放假安排尚未载入，时限按法定节假日推算 (no State Council holiday notice loaded for 2027)';
+    // when
+    backend.expectOne('/api/stats?zoneId=lf').flush({ ...STATS, provisional: { deadlines: 4, years: [2027], reason } });
+    await fixture.whenStable();
+    // then
+    const mark = (fixture.nativeElement as HTMLElement).querySelector('p.provisional');
+    expect(mark?.getAttribute('title')).toBe(reason);
+    expect(mark?.textContent).toContain('暂定 Provisional');
+    expect(mark?.textContent).toContain('4 个在办时限跨入 2027 年');
+  });
+
+  it('shows no provisional mark when every open deadline rests on a loaded notice', async () => {
+    const { fixture, backend } = render({ id: 'lf-leader', zoneId: 'lf', roles: ['leader'] });
+    backend.expectOne('/api/stats?zoneId=lf').flush(STATS);
+    await fixture.whenStable();
+    expect((fixture.nativeElement as HTMLElement).querySelector('p.provisional')).toBeNull();
+  });
+
   it('lets an auditor choose another zone', async () => {
     // given
     const { fixture, backend } = render({ id: 'auditor', zoneId: 'province', roles: ['auditor'] });

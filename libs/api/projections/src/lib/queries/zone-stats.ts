@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkingCalendars } from '@banjie/api-core';
+import { provisionalReason } from '@banjie/calendar';
 import type { StatsFlow, StatsStep, StatsView, StatsWeek, ZoneId } from '@banjie/contracts';
 import type Database from 'better-sqlite3';
 import { READ_MODEL_DB } from '../read-models/read-model-database';
@@ -53,7 +54,26 @@ export class ZoneStats {
       flows: this.flows(zone),
       steps: this.steps(zone),
       weeks: this.weeks(zone, now),
+      ...this.provisional(zone),
     };
+  }
+
+  /** The open deadlines that run into a year counted on the law only (no notice loaded), and those years. */
+  private provisional(zone: string | null): Pick<StatsView, 'provisional'> {
+    const rows = this.db
+      .prepare(`SELECT zone_id, started_at, due_at FROM deadlines ${inZone(zone, 'zone_id')} ${zone === null ? 'WHERE' : 'AND'} cleared_at IS NULL`)
+      .all(...zoneParameter(zone)) as { zone_id: string; started_at: string; due_at: string }[];
+    let deadlines = 0;
+    const years = new Set<number>();
+    for (const row of rows) {
+      const provisionalYears = this.calendars.forZone(row.zone_id).provisionalYears(row.started_at, row.due_at);
+      if (provisionalYears.length === 0) continue;
+      deadlines += 1;
+      for (const year of provisionalYears) years.add(year);
+    }
+    if (deadlines === 0) return {};
+    const sorted = [...years].sort((a, b) => a - b);
+    return { provisional: { deadlines, years: sorted, reason: provisionalReason(sorted) } };
   }
 
   private flows(zone: string | null): StatsFlow[] {

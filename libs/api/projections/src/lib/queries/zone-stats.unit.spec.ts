@@ -4,9 +4,12 @@ import { allProjections } from '../read-models/all-projections';
 import { openReadModelDatabase } from '../read-models/read-model-database';
 import { ZoneStats } from './zone-stats';
 
-/** A calendar where every day is a working day: the used days are the whole days between. */
+/** A calendar where every day is a working day (the used days are the whole days between) and 2027 has no notice loaded. */
 const calendars = {
-  forZone: () => ({ workingDaysBetween: (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) }),
+  forZone: () => ({
+    workingDaysBetween: (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000),
+    provisionalYears: (_from: string, to: string) => (to.startsWith('2027') ? [2027] : []),
+  }),
 } as unknown as WorkingCalendars;
 
 function readModels(): Database.Database {
@@ -32,6 +35,22 @@ function addDeadline(db: Database.Database, id: string, caseId: string, zone: st
 const NOW = new Date('2026-12-04T08:00:00Z'); // a Friday; its week starts Monday 2026-11-30
 
 describe('the zone statistics', () => {
+  it('count the open deadlines that run into a year without a loaded holiday notice, and name the years', () => {
+    // given one open deadline into 2027, one closed one into 2027, one open one in 2026, and one in another zone
+    const db = readModels();
+    addCase(db, 'a', 'lf', 'lf-permit', 'active', '2026-12-01T01:00:00Z');
+    addDeadline(db, 'a1', 'a', 'lf', 'Task_Review', 45, '2027-01-05T01:00:00Z', null);
+    addDeadline(db, 'a2', 'a', 'lf', 'Task_Review', 45, '2027-01-06T01:00:00Z', '2027-01-07T01:00:00Z');
+    addDeadline(db, 'a3', 'a', 'lf', 'Task_Fire', 5, '2026-12-01T01:00:00Z', null);
+    addDeadline(db, 'b1', 'b', 'cz', 'Task_Review', 5, '2027-01-05T01:00:00Z', null);
+    // when
+    const stats = new ZoneStats(db, calendars);
+    // then
+    expect(stats.of('lf', NOW).provisional).toEqual({ deadlines: 1, years: [2027], reason: expect.stringContaining('2027 年国务院放假安排尚未载入') });
+    expect(stats.of('province', NOW).provisional?.deadlines).toBe(2);
+    expect(new ZoneStats(readModels(), calendars).of('lf', NOW).provisional).toBeUndefined();
+  });
+
   it('count the cases of each flow and the working days their completed cases took, in the zone only', () => {
     // given
     const db = readModels();
