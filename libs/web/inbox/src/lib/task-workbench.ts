@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, output, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, output, signal, untracked, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { CaseEventView, CaseView, TaskView } from '@banjie/contracts';
 import { AuthSession, CasesApi, DefinitionsApi, TasksApi, toApiProblem } from '@banjie/web-data-access';
 import { DueDate, ProblemList, VariablesEditor, WarningBadge, type ProblemItem } from '@banjie/web-ui';
-import { map, switchMap } from 'rxjs';
+import { Subscription, map, switchMap } from 'rxjs';
 import { CaseRecord } from './case-record';
 import { TaskForm } from './task-form';
 
@@ -48,9 +48,17 @@ export class TaskWorkbench {
   protected readonly busy = signal(false);
   protected readonly problem = signal<{ message: string; details: ProblemItem[] } | null>(null);
   protected readonly mine = computed(() => this.task().assignee === this.session.user()?.id);
+  /** Which task is worked: the inbox's live refresh hands in a new object for the same task, which must not reset a form being filled. */
+  private readonly taskId = computed(() => this.task().id);
+  /** The requests of the task being loaded, cancelled when another task is chosen, so a slow answer never fills the wrong form. */
+  private loading = new Subscription();
 
   constructor() {
-    effect(() => this.load(this.task()));
+    effect(() => {
+      this.taskId();
+      untracked(() => this.load(this.task()));
+    });
+    this.destroyRef.onDestroy(() => this.loading.unsubscribe());
   }
 
   protected complete(): void {
@@ -94,28 +102,32 @@ export class TaskWorkbench {
   }
 
   private load(task: TaskView): void {
+    this.loading.unsubscribe();
+    this.loading = new Subscription();
     this.context.set(null);
     this.problem.set(null);
     this.variables.set({});
     this.events.set([]);
     // The history is a side panel: the form works without it, so it loads on its own.
-    this.casesApi
-      .events(task.caseId)
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({ next: (events) => this.events.set(events), error: () => this.events.set([]) });
-    this.casesApi
-      .get(task.caseId)
-      .pipe(
-        switchMap((caseView) =>
-          this.definitionsApi
-            .get(caseView.definitionKey, caseView.version)
-            .pipe(map((definition) => ({ caseView, forms: definition.forms ?? {}, formSchema: task.formId ? (definition.forms?.[task.formId] ?? null) : null }))),
-        ),
-        takeUntilDestroyed(this.destroyRef),
-      )
-      .subscribe({
+    this.loading.add(
+      this.casesApi
+        .events(task.caseId)
+        .pipe(takeUntilDestroyed(this.destroyRef))
+        .subscribe({ next: (events) => this.events.set(events), error: () => this.events.set([]) }),
+    );
+    const context$ = this.casesApi.get(task.caseId).pipe(
+      switchMap((caseView) =>
+        this.definitionsApi
+          .get(caseView.definitionKey, caseView.version)
+          .pipe(map((definition) => ({ caseView, forms: definition.forms ?? {}, formSchema: task.formId ? (definition.forms?.[task.formId] ?? null) : null }))),
+      ),
+      takeUntilDestroyed(this.destroyRef),
+    );
+    this.loading.add(
+      context$.subscribe({
         next: (context) => this.context.set(context),
         error: (failure: unknown) => this.problem.set({ message: toApiProblem(failure).message, details: [] }),
-      });
+      }),
+    );
   }
 }

@@ -56,6 +56,35 @@ describe('TaskWorkbench', () => {
     expect(formInstance.importSchema).toHaveBeenCalledWith(windowCheckForm, { applicant: '晋能公司' });
   });
 
+  it('keeps the form being filled when the live inbox hands in a new object for the same task', async () => {
+    // given the form is open
+    const fixture = await open(task, { 'lf-window-check': windowCheckForm });
+
+    // when the inbox re-reads its list and passes the same task again, now claimed and yellow
+    fixture.componentRef.setInput('task', { ...task, warning: 'yellow' });
+    await fixture.whenStable();
+
+    // then nothing is loaded again and the form is not rebuilt
+    backend.expectNone('/api/cases/c-1');
+    expect(formInstance.importSchema).toHaveBeenCalledTimes(1);
+  });
+
+  it('loads the next task when another one is chosen, and drops the answers of the first', async () => {
+    // given the first task's case is still loading
+    const fixture = TestBed.createComponent(TaskWorkbench);
+    fixture.componentRef.setInput('task', task);
+    await fixture.whenStable();
+    const slow = backend.expectOne('/api/cases/c-1');
+
+    // when another task is chosen before the answer comes
+    fixture.componentRef.setInput('task', { ...task, id: 't-2', caseId: 'c-2' });
+    await fixture.whenStable();
+
+    // then the first request is cancelled and the second case is loaded
+    expect(slow.cancelled).toBe(true);
+    backend.expectOne('/api/cases/c-2');
+  });
+
   it('completes the task with the values of the form', async () => {
     // given
     const fixture = await open(task, { 'lf-window-check': windowCheckForm });
