@@ -1,6 +1,7 @@
 import { evaluate } from 'feelin';
 import { expressionBody, isExpression } from '../compile/feel-syntax';
 import type { Variables } from '../lib/api';
+import { FeelBudgetExceeded, budgetHooks, instrumentFeel } from './feel-budget';
 import { builtinsFor } from './feel-builtins';
 import { fastFeel } from './feel-fast-path';
 
@@ -35,8 +36,12 @@ export function evaluateFeel(expression: string, variables: Variables): unknown 
   let result: { value: unknown; warnings: { message: string }[] };
   try {
     const builtins = builtinsFor(feel, feelClock);
-    result = evaluate(feel, builtins ? { ...variables, ...builtins } : variables, 'camunda');
+    const context = builtins ? { ...variables, ...builtins } : variables;
+    // an expression that can loop runs with an item and time budget (feel-budget.ts)
+    const budgeted = instrumentFeel(feel, context);
+    result = budgeted === undefined ? evaluate(feel, context, 'camunda') : evaluate(budgeted, { ...context, ...budgetHooks() }, 'camunda');
   } catch (e) {
+    if (e instanceof FeelBudgetExceeded) throw new ExpressionFailure(`failed to evaluate "${feel}": over its budget, ${e.message}`);
     throw new ExpressionFailure(`failed to evaluate "${feel}": ${e instanceof Error ? e.message : String(e)}`);
   }
   if ((result.value === null || result.value === undefined) && result.warnings.length > 0) {
