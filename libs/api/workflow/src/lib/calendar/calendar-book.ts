@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
-  ApiError,
   CALENDAR_STREAM_PREFIX,
   CLOCK,
   CaseCommands,
@@ -147,34 +146,30 @@ export class CalendarBook implements OnModuleDestroy {
     };
   }
 
-  /** Records a State Council notice for a year and moves the open deadlines it touches. */
+  /** Records a State Council notice for a year and moves the open deadlines it touches (the caller has checked the actor is a province admin). */
   async loadNotice(year: number, input: { daysOff: CalendarDay[]; workingDays: CalendarDay[]; note?: string }, actor: Actor): Promise<NationalCalendarChangeView> {
-    if (actor.zoneId !== 'province') throw ApiError.forbidden('Only a province-wide admin loads the State Council notice');
     const data: CalendarEventData['NationalNoticeLoaded'] = { year, ...input, loadedAt: this.clock.now(), loadedBy: actor.id };
-    const description = `${year} 年国务院放假安排已载入 (State Council holiday notice for ${year} loaded by ${actor.id})`;
-    const change = await this.record(NATIONAL_CALENDAR_STREAM, { type: 'NationalNoticeLoaded', data }, { kind: 'national', year, description }, actor);
+    const change = await this.record(NATIONAL_CALENDAR_STREAM, { type: 'NationalNoticeLoaded', data }, actor);
     return { calendar: this.nationalYear(year), ...change };
   }
 
-  /** Records a zone's own days off and working days for a year and moves that zone's open deadlines. */
+  /** Records a zone's own days off and working days for a year and moves that zone's open deadlines (the caller has checked the actor may). */
   async setZoneYear(zoneId: ZoneId, year: number, input: { daysOff: CalendarDay[]; workingDays: CalendarDay[]; note?: string }, actor: Actor): Promise<ZoneCalendarChangeView> {
-    if (actor.zoneId !== 'province' && actor.zoneId !== zoneId) throw ApiError.forbidden(`Only an admin of zone ${zoneId} or of the province sets its calendar`);
     const data: CalendarEventData['ZoneCalendarSet'] = { zoneId, year, ...input, setAt: this.clock.now(), setBy: actor.id };
-    const description = `${zoneId} 区 ${year} 年日历调整 (zone ${zoneId} calendar for ${year} set by ${actor.id})`;
-    const change = await this.record(zoneCalendarStream(zoneId), { type: 'ZoneCalendarSet', data }, { kind: 'zone', year, zoneId, description }, actor);
+    const change = await this.record(zoneCalendarStream(zoneId), { type: 'ZoneCalendarSet', data }, actor);
     return { calendar: this.zoneYear(zoneId, year), ...change };
   }
 
-  private async record(stream: string, event: CalendarEvent, what: Pick<PendingChange, 'kind' | 'year' | 'zoneId' | 'description'>, actor: Actor): Promise<CalendarChangeView> {
+  private async record(stream: string, event: ChangeEvent, actor: Actor): Promise<CalendarChangeView> {
     const id = randomUUID();
-    const metadata = { v: 1, actor: { id: actor.id, roles: actor.roles, zoneId: actor.zoneId }, ...(what.zoneId ? { zoneId: what.zoneId } : {}) };
+    const zoneId = event.type === 'ZoneCalendarSet' ? event.data.zoneId : undefined;
+    const metadata = { v: 1, actor: { id: actor.id, roles: actor.roles, zoneId: actor.zoneId }, ...(zoneId ? { zoneId } : {}) };
     const result = await this.store.append(stream, [{ id, type: event.type, data: event.data, metadata }], { expected: 'any' });
     this.writePositions.record(result.position);
-    const at = this.clock.now();
-    const change: PendingChange = { id, ...what, at, position: result.position };
+    const change = pendingChange(id, event, this.clock.now(), result.position);
     this.applyChange(id, event, change);
     const recomputed = await this.recompute(change);
-    return { change: { id, kind: what.kind, year: what.year, ...(what.zoneId ? { zoneId: what.zoneId } : {}), description: what.description, at }, recomputed };
+    return { change: { id, kind: change.kind, year: change.year, ...(zoneId ? { zoneId } : {}), description: change.description, at: change.at }, recomputed };
   }
 
   /** Makes every case with an open deadline (in the change's zone) count it on the new calendar, then records that it was done. */
@@ -220,29 +215,30 @@ export class CalendarBook implements OnModuleDestroy {
       this.pending.delete(event.data.changeId);
       return;
     }
-    const description =
-      event.type === 'NationalNoticeLoaded'
-        ? `${event.data.year} 年国务院放假安排已载入 (State Council holiday notice for ${event.data.year} loaded by ${event.data.loadedBy})`
-        : `${event.data.zoneId} 区 ${event.data.year} 年日历调整 (zone ${event.data.zoneId} calendar for ${event.data.year} set by ${event.data.setBy})`;
-    this.applyChange(recorded.id, event, {
-      id: recorded.id,
-      kind: event.type === 'NationalNoticeLoaded' ? 'national' : 'zone',
-      year: event.data.year,
-      ...(event.type === 'ZoneCalendarSet' ? { zoneId: event.data.zoneId } : {}),
-      description,
-      at: recorded.recordedAt,
-      position: recorded.position,
-    });
+    this.applyChange(recorded.id, event, pendingChange(recorded.id, event, recorded.recordedAt, recorded.position));
   }
 
   /** Counts a change from now on (once, whether it was written here or read from the store). */
-  private applyChange(id: string, event: CalendarEvent, change: PendingChange): void {
+  private applyChange(id: string, event: ChangeEvent, change: PendingChange): void {
     if (this.seen.has(id)) return;
     this.seen.add(id);
     if (event.type === 'NationalNoticeLoaded') this.calendars.applyNotice(event.data);
-    else if (event.type === 'ZoneCalendarSet') this.calendars.applyZoneYear(event.data);
+    else this.calendars.applyZoneYear(event.data);
     this.pending.set(id, change);
   }
+}
+
+/** A calendar event that changes the calendar (not the record that a recount finished). */
+type ChangeEvent = Exclude<CalendarEvent, { type: 'CalendarChangeApplied' }>;
+
+/** The change a calendar event makes, described once whether it was written here or read from the store. */
+function pendingChange(id: string, event: ChangeEvent, at: string, position: string): PendingChange {
+  const { year } = event.data;
+  if (event.type === 'NationalNoticeLoaded') {
+    return { id, kind: 'national', year, at, position, description: `${year} 年国务院放假安排已载入 (State Council holiday notice for ${year} loaded by ${event.data.loadedBy})` };
+  }
+  const { zoneId, setBy } = event.data;
+  return { id, kind: 'zone', year, zoneId, at, position, description: `${zoneId} 区 ${year} 年日历调整 (zone ${zoneId} calendar for ${year} set by ${setBy})` };
 }
 
 function toDays(days: Readonly<Record<string, string>>): CalendarDay[] {
