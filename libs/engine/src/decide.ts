@@ -24,10 +24,10 @@ export function decide(model: ProcessModel, state: CaseState, command: EngineCom
  * applied to as they were decided), so a caller need not fold them again.
  */
 export function decideAndEvolve(model: ProcessModel, state: CaseState, command: EngineCommand, ctx: EngineContext): { decision: Decision; state: CaseState } {
-  const refuse = (code: 'not_found' | 'conflict', message: string) => ({ decision: { ok: false as const, rejection: { code, message } }, state });
+  const refuse = (code: 'not_found' | 'invalid_state', message: string) => ({ decision: { ok: false as const, rejection: { code, message } }, state });
   if (command.type !== 'StartCase') {
     if (state.status === 'none') return refuse('not_found', 'the case has not started');
-    if (state.status !== 'active' && !AFTER_END.has(command.type)) return refuse('conflict', `the case is ${state.status}`);
+    if (state.status !== 'active' && !AFTER_END.has(command.type)) return refuse('invalid_state', `the case is ${state.status}`);
   }
   return withFeelClock(ctx.now, () => decideWithClock(model, state, command, ctx));
 }
@@ -42,8 +42,8 @@ function decideWithClock(model: ProcessModel, state: CaseState, command: EngineC
     while (run.state.status === 'active' && settleInclusiveJoins(run)) run.drain();
     return { decision: { ok: true, events: run.events }, state: run.state };
   } catch (e) {
-    if (e instanceof ModelFailure) return { decision: { ok: false, rejection: { code: 'conflict', message: `the case no longer fits its model: ${e.message}` } }, state };
-    if (e instanceof RunawayCaseError) return { decision: { ok: false, rejection: { code: 'conflict', message: `the model loops without waiting: ${e.message}` } }, state };
+    if (e instanceof ModelFailure) return { decision: { ok: false, rejection: { code: 'invalid_state', message: `the case no longer fits its model: ${e.message}` } }, state };
+    if (e instanceof RunawayCaseError) return { decision: { ok: false, rejection: { code: 'invalid_state', message: `the model loops without waiting: ${e.message}` } }, state };
     throw e;
   }
 }

@@ -23,7 +23,7 @@ describe('decide', () => {
 
     // then
     expect(decision.ok).toBe(false);
-    if (!decision.ok) expect(decision.rejection).toMatchObject({ code: 'conflict', message: expect.stringContaining('loops without waiting') });
+    if (!decision.ok) expect(decision.rejection).toMatchObject({ code: 'invalid_state', message: expect.stringContaining('loops without waiting') });
   });
 
   it('leaves the state it was given untouched', async () => {

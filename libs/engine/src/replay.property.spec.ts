@@ -70,6 +70,11 @@ function possibleCommands(state: CaseState, variables: Record<string, unknown>, 
   for (const job of state.jobs) {
     commands.push({ type: 'CompleteJob', jobId: job.jobId, variables: { done: true } });
     commands.push({ type: 'FailJob', jobId: job.jobId, message: 'worker down' });
+    commands.push({ type: 'FailJob', jobId: job.jobId, message: 'retry later', retries: 2, retryBackOffMs: 1_000 });
+    commands.push({ type: 'FailJob', jobId: job.jobId, message: 'gave up', retries: 0 });
+    commands.push({ type: 'ActivateJob', jobId: job.jobId, worker: 'external', timeoutMs: 1 });
+    commands.push({ type: 'UpdateJobRetries', jobId: job.jobId, retries: 4 });
+    commands.push({ type: 'ThrowError', jobId: job.jobId, errorCode: flip ? 'DECLINED' : 'NOBODY_CATCHES', variables: { thrown: flip } });
   }
   for (const timer of state.timers) commands.push({ type: 'FireTimer', timerId: timer.timerId });
   for (const sub of state.messageSubscriptions) commands.push({ type: 'CorrelateMessage', name: sub.messageName, correlationKey: sub.correlationKey, variables: { supplied: flip } });
@@ -77,6 +82,7 @@ function possibleCommands(state: CaseState, variables: Record<string, unknown>, 
   for (const incident of state.incidents) {
     commands.push({ type: 'SetVariables', variables });
     commands.push({ type: 'ResolveIncident', incidentId: incident.incidentId });
+    if (incident.jobId) commands.push({ type: 'ResolveIncident', incidentId: incident.incidentId, jobRetries: 2 });
   }
   commands.push(state.clock.pausedAt ? { type: 'ResumeClock' } : { type: 'PauseClock', reason: '补正' });
   if (flip) commands.push({ type: 'CancelCase', reason: 'withdrawn' });
@@ -102,6 +108,7 @@ describe('replay', () => {
 
   it('folding the emitted events reproduces the live state, and every prefix folds to the state at that revision', () => {
     expect(models.length).toBeGreaterThanOrEqual(20);
+    const seen = new Set<string>();
     fc.assert(
       fc.property(
         fc.nat({ max: 10_000 }),
@@ -127,6 +134,7 @@ describe('replay', () => {
             ids = lastId;
             if (!decision.ok) return;
             history.push(...decision.events);
+            for (const event of decision.events) seen.add(event.type);
             live = state;
             revisions.push({ length: history.length, state: JSON.stringify(live) });
           };
@@ -152,5 +160,7 @@ describe('replay', () => {
       ),
       { numRuns: RUNS, seed: 20261128 },
     );
+    // the walks reach the job protocol's events, so their appliers are replayed too
+    expect([...seen]).toEqual(expect.arrayContaining(['JobActivated', 'JobTimedOut', 'JobRetrying', 'JobRetriesUpdated', 'JobErrorThrown', 'JobFailed']));
   }, 120_000);
 });

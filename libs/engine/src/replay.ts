@@ -7,4 +7,5 @@ export { evolve, fold } from './evolve';
 export { toCaseView, type CaseViewCore } from './case-view';
 export { initialCaseState, type CaseState } from './state/case-state';
 export type { EngineEvent } from './lib/api';
-export type { EngineEventData, EventType } from './events/engine-events';
+export type { CaseEvent, EngineEventData, EventType } from './events/engine-events';
+export * from './events/case-event-catalogue';

@@ -3,7 +3,7 @@ import type { ElementInstance, RetryStep } from '../state/case-state';
 import { ExpressionFailure } from './expressions';
 
 /** Raises an incident on an element instance: its token waits until the incident is resolved. */
-export function raiseIncident(run: CaseRun, instance: ElementInstance, message: string, retry: RetryStep, jobId?: string): void {
+export function raiseIncident(run: CaseRun, instance: ElementInstance, message: string, retry: RetryStep, jobId?: string, jobRetries?: number): void {
   run.emit('IncidentRaised', {
     incidentId: run.newId(),
     elementId: instance.elementId,
@@ -11,6 +11,7 @@ export function raiseIncident(run: CaseRun, instance: ElementInstance, message: 
     message,
     retry,
     ...(jobId ? { jobId } : {}),
+    ...(jobId && jobRetries !== undefined ? { jobRetries } : {}),
   });
 }
 

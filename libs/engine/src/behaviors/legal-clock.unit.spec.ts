@@ -75,7 +75,7 @@ describe('legal clock', () => {
 
     // then
     expect(types(events)).toEqual(['TimerFired']);
-    expect(scenario.refused({ type: 'PauseClock', reason: 'again' }).code).toBe('conflict');
+    expect(scenario.refused({ type: 'PauseClock', reason: 'again' }).code).toBe('invalid_state');
   });
 
   it('an element with clockControl pause stops the clock while it waits and restarts it when it completes', async () => {

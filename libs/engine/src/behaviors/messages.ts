@@ -6,7 +6,8 @@ import { visibleVariables } from './variables';
 import { localVariables } from '../state/case-state-queries';
 
 /**
- * Sends the message of a send task, message throw or message end event: the api delivers it.
+ * Sends the message of a send task, message throw or message end event: the engine records it as
+ * `MessageSent`; delivering it to the cases that wait for it is the work of whoever reads the events.
  * Its payload is the element's input mappings (its local variables).
  */
 export function sendMessage(run: CaseRun, instance: ElementInstance, element: ElementDefinition): void {

@@ -18,11 +18,12 @@ interface Catcher {
 /**
  * Throws a BPMN error from an instance to the innermost event sub-process or boundary event
  * that catches its code. Returns false when nothing catches it (the caller raises an incident).
+ * An error thrown by an activity's job is first offered to that activity's own boundary events.
  */
-export function throwError(run: CaseRun, thrower: ElementInstance, code: string | undefined): boolean {
-  const catcher = findCatcher(run, thrower, 'error', code);
+export function throwError(run: CaseRun, thrower: ElementInstance, code: string | undefined, variables: Variables = {}, fromActivity = false): boolean {
+  const catcher = findCatcher(run, thrower, 'error', code, fromActivity);
   if (!catcher) return false;
-  fire(run, catcher);
+  fire(run, catcher, variables);
   return true;
 }
 
@@ -47,13 +48,13 @@ export function broadcastSignalInCase(run: CaseRun, signalName: string, variable
   return subscriptions.length;
 }
 
-function fire(run: CaseRun, catcher: Catcher): void {
-  if (catcher.boundaryHost) triggerBoundary(run, catcher.boundaryHost, catcher.element, {});
-  else triggerEventSubProcess(run, catcher.ownerId, catcher.element, {});
+function fire(run: CaseRun, catcher: Catcher, variables: Variables = {}): void {
+  if (catcher.boundaryHost) triggerBoundary(run, catcher.boundaryHost, catcher.element, variables);
+  else triggerEventSubProcess(run, catcher.ownerId, catcher.element, variables);
 }
 
-function findCatcher(run: CaseRun, thrower: ElementInstance, kind: Catchable, code: string | undefined): Catcher | undefined {
-  let scopeId = thrower.scopeId;
+function findCatcher(run: CaseRun, thrower: ElementInstance, kind: Catchable, code: string | undefined, fromActivity = false): Catcher | undefined {
+  let scopeId = fromActivity ? thrower.id : thrower.scopeId;
   for (;;) {
     const model = run.model(run.modelRefOfScope(scopeId));
     for (const startId of run.scopeDefinition(scopeId)?.eventSubProcessStarts ?? []) {

@@ -18,6 +18,35 @@ const CYCLE = /^R(\d*)\/(?:([^/]+)\/)?(P[^/]+)$/;
 /** Occurrences of a cycle of months or years walked from its start at most (8,000 years of months). */
 const MAX_WALKED_OCCURRENCES = 100_000;
 
+/** An ISO-8601 date and time with its offset (Zeebe's timeDate; `Date.parse` alone would take "March 9"). */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * Why a timer's literal (not FEEL) can never run, or undefined when it can: checked at compile so
+ * that "15 minutes" is refused on deployment instead of raising an incident in every case.
+ */
+export function timerLiteralError(timer: TimerDefinition): string | undefined {
+  const text = timer.expression.trim();
+  switch (timer.kind) {
+    case 'workingDays': {
+      const days = Number(text);
+      return Number.isFinite(days) && days >= 0 ? undefined : `"${text}" is not a number of working days`;
+    }
+    case 'date':
+      return ISO_DATE_TIME.test(text) && !Number.isNaN(Date.parse(text)) ? undefined : `"${text}" is not an ISO-8601 date and time with an offset (2026-03-09T09:00:00+08:00)`;
+    case 'duration':
+      return parseIsoDuration(text) ? undefined : `"${text}" is not an ISO-8601 duration (PT15M, P3D)`;
+    case 'cycle':
+      try {
+        parseCycle(text);
+        return undefined;
+      } catch (e) {
+        if (e instanceof ExpressionFailure) return e.message;
+        throw e;
+      }
+  }
+}
+
 /**
  * Works out when a timer is due from `now`: an ISO date, an ISO duration, an ISO cycle
  * (`R3/PT1H`, `R/2026-01-01T00:00:00Z/P1M`) or working days on the case's calendar.

@@ -23,7 +23,7 @@ export interface Activation {
 }
 
 /** The element type recorded for an instance: a multi-instance activity runs in a body first. */
-export function instanceType(element: ElementDefinition, activation: Activation): string {
+function instanceType(element: ElementDefinition, activation: Activation): string {
   return element.multiInstance && activation.loopCounter === undefined && !activation.triggered ? 'multiInstanceBody' : element.kind;
 }
 
@@ -118,7 +118,7 @@ export function terminate(run: CaseRun, instance: ElementInstance): void {
 }
 
 /** Takes flows out of an element in a scope; joining gateways record an arrival and wait. */
-export function takeFlows(run: CaseRun, scopeId: string, model: ProcessModel, flows: readonly string[], ref: ModelRef | undefined, triggered = false): void {
+function takeFlows(run: CaseRun, scopeId: string, model: ProcessModel, flows: readonly string[], ref: ModelRef | undefined, triggered = false): void {
   for (const flowId of flows) {
     const target = model.elements[model.flows[flowId].targetRef];
     const joins = isJoin(target);
@@ -158,7 +158,7 @@ export function settleInclusiveJoins(run: CaseRun): boolean {
 }
 
 /** Checks, after the tokens in flight, whether a scope has nothing left running. */
-export function settleLater(run: CaseRun, scopeId: string): void {
+function settleLater(run: CaseRun, scopeId: string): void {
   run.later(() => settleScope(run, scopeId));
 }
 

@@ -8,7 +8,7 @@ import { localVariables } from '../state/case-state-queries';
  * The scopes from an instance up to its process root (the case, or the call activity that runs
  * a called process), innermost first. Variables are looked up and written along this chain.
  */
-export function scopeChain(run: CaseRun, scopeId: string): string[] {
+function scopeChain(run: CaseRun, scopeId: string): string[] {
   const chain: string[] = [];
   let current: string | undefined = scopeId;
   while (current) {
@@ -56,7 +56,8 @@ export function propagateVariables(run: CaseRun, fromScopeId: string, variables:
   const root = chain[chain.length - 1];
   const byScope = new Map<string, Variables>();
   for (const name of names) {
-    const target = chain.find((scope) => name in (localVariables(run.state, scope) ?? {})) ?? root;
+    // Own names only: `toString` or `constructor` are in every object, and would land on the innermost scope and vanish with it.
+    const target = chain.find((scope) => Object.hasOwn(localVariables(run.state, scope) ?? {}, name)) ?? root;
     byScope.set(target, { ...byScope.get(target), [name]: variables[name] });
   }
   for (const [scopeId, values] of byScope) setLocalVariables(run, scopeId, values);

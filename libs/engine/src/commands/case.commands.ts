@@ -11,13 +11,13 @@ export const cancelCase: CommandHandler<'CancelCase'> = (run, command) => {
 
 /** Pauses the legal clock while the applicant supplies material (补正). */
 export const pauseCaseClock: CommandHandler<'PauseClock'> = (run, command) => {
-  if (run.state.clock.pausedAt) return reject('conflict', 'the legal clock is already paused');
+  if (run.state.clock.pausedAt) return reject('invalid_state', 'the legal clock is already paused');
   pauseClock(run, command.reason);
 };
 
 /** Resumes the legal clock; deadlines move by the paused working days. */
 export const resumeCaseClock: CommandHandler<'ResumeClock'> = (run) => {
-  if (!run.state.clock.pausedAt) return reject('conflict', 'the legal clock is not paused');
+  if (!run.state.clock.pausedAt) return reject('invalid_state', 'the legal clock is not paused');
   resumeClock(run);
 };
 
@@ -33,8 +33,8 @@ export const recomputeCaseDeadlines: CommandHandler<'RecomputeDeadlines'> = (run
 
 /** The applicant's one rating of the service (好差评), 1 to 5 (5 = 非常满意). */
 export const submitEvaluation: CommandHandler<'SubmitEvaluation'> = (run, command) => {
-  if (!Number.isInteger(command.rating) || command.rating < 1 || command.rating > 5) return reject('bad_request', 'the rating must be a whole number from 1 to 5');
-  if (run.state.evaluation) return reject('conflict', 'the case has already been rated');
+  if (!Number.isInteger(command.rating) || command.rating < 1 || command.rating > 5) return reject('invalid_input', 'the rating must be a whole number from 1 to 5');
+  if (run.state.evaluation) return reject('already_done', 'the case has already been rated');
   run.emit('EvaluationSubmitted', {
     rating: command.rating,
     ...(command.comment !== undefined ? { comment: command.comment } : {}),

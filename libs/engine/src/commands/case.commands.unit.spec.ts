@@ -16,7 +16,7 @@ describe('case commands', () => {
     // then
     expect(trace(events)).toEqual(['TimerCancelled', 'TimerCancelled', 'TaskCancelled', 'DeadlineCleared', 'ElementTerminated:accept', 'CaseCancelled']);
     expect(toCaseView(scenario.state)).toMatchObject({ status: 'cancelled', tasks: [], timers: [], active: [] });
-    expect(scenario.refused({ type: 'CompleteTask', taskId: 'id-5', userId: 'wangli' }).code).toBe('conflict');
+    expect(scenario.refused({ type: 'CompleteTask', taskId: 'id-5', userId: 'wangli' }).code).toBe('invalid_state');
   });
 
   it('the applicant rates a closed case once, from 1 to 5', async () => {
@@ -30,7 +30,7 @@ describe('case commands', () => {
     // then
     expect(types(events)).toEqual(['EvaluationSubmitted']);
     expect(scenario.state.evaluation).toMatchObject({ rating: 5, comment: '非常满意' });
-    expect(scenario.refused({ type: 'SubmitEvaluation', rating: 4, userId: 'applicant-1' }).code).toBe('conflict');
+    expect(scenario.refused({ type: 'SubmitEvaluation', rating: 4, userId: 'applicant-1' }).code).toBe('already_done');
   });
 
   it('a rating outside 1..5 is refused', async () => {
@@ -42,7 +42,7 @@ describe('case commands', () => {
     const rejection = scenario.refused({ type: 'SubmitEvaluation', rating: 6, userId: 'applicant-1' });
 
     // then
-    expect(rejection.code).toBe('bad_request');
+    expect(rejection.code).toBe('invalid_input');
   });
 
   it('a command on a case that never started is refused as not found, a second start as a conflict', async () => {
@@ -56,6 +56,6 @@ describe('case commands', () => {
 
     // then
     expect(notStarted.code).toBe('not_found');
-    expect(again.code).toBe('conflict');
+    expect(again.code).toBe('already_done');
   });
 });

@@ -1,11 +1,11 @@
-import type { EngineCommand, Rejection, RejectionCode } from '../lib/api';
+import type { EngineCommand, Rejection, RejectionReason } from '../lib/api';
 import type { CaseRun } from '../runtime/case-run';
 
 /** Handles one command type against a run: emits events, or returns why the command is refused. */
 export type CommandHandler<K extends EngineCommand['type']> = (run: CaseRun, command: Extract<EngineCommand, { type: K }>) => Rejection | void;
 
 /** A refusal the api maps to a 4xx. */
-export function reject(code: RejectionCode, message: string): Rejection {
+export function reject(code: RejectionReason, message: string): Rejection {
   return { code, message };
 }
 

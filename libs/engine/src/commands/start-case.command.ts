@@ -11,8 +11,8 @@ import { isVariables, reject, type CommandHandler } from './command-handler';
  */
 export const startCase: CommandHandler<'StartCase'> = (run, command) => {
   const model = run.rootModel;
-  if (run.state.status !== 'none') return reject('conflict', `case ${run.state.caseId} has already started`);
-  if (command.definitionKey !== model.key) return reject('bad_request', `the model is "${model.key}", not "${command.definitionKey}"`);
+  if (run.state.status !== 'none') return reject('already_done', `case ${run.state.caseId} has already started`);
+  if (command.definitionKey !== model.key) return reject('invalid_input', `the model is "${model.key}", not "${command.definitionKey}"`);
   if (command.variables !== undefined && !isVariables(command.variables)) return reject('invalid_variables', 'variables must be a JSON object');
   const rootStarts = model.scopes[model.key].elements.map((id) => model.elements[id]).filter((e) => e.kind === 'startEvent');
   const start = command.startEventId
@@ -20,7 +20,7 @@ export const startCase: CommandHandler<'StartCase'> = (run, command) => {
     : command.messageName
       ? rootStarts.find((e) => e.trigger?.kind === 'message' && e.trigger.messageName === command.messageName)
       : (rootStarts.find((e) => e.trigger?.kind === 'none') ?? (rootStarts.length === 1 ? rootStarts[0] : undefined));
-  if (!start) return reject('bad_request', `no start event of "${model.key}" fits (${command.startEventId ?? command.messageName ?? 'none start event'})`);
+  if (!start) return reject('invalid_input', `no start event of "${model.key}" fits (${command.startEventId ?? command.messageName ?? 'none start event'})`);
   const variables = { ...(command.variables ?? {}) };
   run.emit('CaseStarted', {
     caseId: command.caseId,

@@ -11,7 +11,7 @@ export const claimTask: CommandHandler<'ClaimTask'> = (run, command) => {
   const task = findTask(run.state, command.taskId);
   if (!task) return reject('not_found', `no open task ${command.taskId}`);
   if (task.assignee === command.userId) return;
-  if (task.assignee) return reject('conflict', `task ${command.taskId} is claimed by another user`);
+  if (task.assignee) return reject('invalid_state', `task ${command.taskId} is claimed by another user`);
   run.emit('TaskClaimed', { taskId: task.taskId, userId: command.userId, at: run.now });
 };
 
@@ -19,7 +19,7 @@ export const claimTask: CommandHandler<'ClaimTask'> = (run, command) => {
 export const unclaimTask: CommandHandler<'UnclaimTask'> = (run, command) => {
   const task = findTask(run.state, command.taskId);
   if (!task) return reject('not_found', `no open task ${command.taskId}`);
-  if (task.assignee !== command.userId) return reject('conflict', `task ${command.taskId} is not claimed by ${command.userId}`);
+  if (task.assignee !== command.userId) return reject('invalid_state', `task ${command.taskId} is not claimed by ${command.userId}`);
   run.emit('TaskUnclaimed', { taskId: task.taskId, userId: command.userId, at: run.now });
 };
 
@@ -45,7 +45,7 @@ export const assignTask: CommandHandler<'AssignTask'> = (run, command) => {
 export const completeTask: CommandHandler<'CompleteTask'> = (run, command) => {
   const task = findTask(run.state, command.taskId);
   if (!task) return reject('not_found', `no open task ${command.taskId}`);
-  if (task.assignee && task.assignee !== command.userId) return reject('conflict', `task ${command.taskId} is claimed by another user`);
+  if (task.assignee && task.assignee !== command.userId) return reject('invalid_state', `task ${command.taskId} is claimed by another user`);
   if (command.variables !== undefined && !isVariables(command.variables)) return reject('invalid_variables', 'variables must be a JSON object');
   const variables = { ...(command.variables ?? {}) };
   run.emit('TaskCompleted', { taskId: task.taskId, userId: command.userId, variables, at: run.now });

@@ -36,7 +36,7 @@ describe('assigning a task', () => {
 
     // then
     expect(events[0].data).toMatchObject({ userId: 'lina', by: 'zhaojun', previousAssignee: 'zhangqiang' });
-    expect(scenario.refused({ type: 'CompleteTask', taskId, userId: 'zhangqiang' }).code).toBe('conflict');
+    expect(scenario.refused({ type: 'CompleteTask', taskId, userId: 'zhangqiang' }).code).toBe('invalid_state');
   });
 
   it('assigning a task to its assignee changes nothing', async () => {

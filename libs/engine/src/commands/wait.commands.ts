@@ -11,7 +11,7 @@ export const fireTimer: CommandHandler<'FireTimer'> = (run, command) => {
   const timer = findTimer(run.state, command.timerId);
   if (!timer) return reject('not_found', `no scheduled timer ${command.timerId}`);
   // as in Zeebe, a timer triggers only once it is due: the scheduler never fires one early
-  if (Date.parse(run.now) < Date.parse(timer.dueAt)) return reject('conflict', `the timer ${command.timerId} is due at ${timer.dueAt}, not yet at ${run.now}`);
+  if (Date.parse(run.now) < Date.parse(timer.dueAt)) return reject('invalid_state', `the timer ${command.timerId} is due at ${timer.dueAt}, not yet at ${run.now}`);
   run.emit('TimerFired', { timerId: timer.timerId, at: run.now });
   if (timer.purpose !== 'timer') return warnDeadline(run, timer);
   const owner = timer.elementInstanceId ?? run.state.caseId;

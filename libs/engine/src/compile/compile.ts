@@ -6,9 +6,10 @@ import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
 import zeebeDescriptor from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { banjieModdleDescriptor } from '@banjie/bpmn-extensions';
 import type { ModelProblem } from '../lib/api';
-import type { CompileResult, ProcessModel, UserTaskInfo } from '../model/process-model';
+import type { CompileResult, ProcessModel } from '../model/process-model';
 import { buildGraph } from './build-graph';
 import { isExpression } from './feel-syntax';
+import { classifyParseWarnings } from './parse-warnings';
 import { children, text } from './moddle-access';
 import { readLegalLimit } from './read-element';
 import { inclusiveUpstream } from './upstream';
@@ -35,7 +36,10 @@ export async function compile(xml: string, options: CompileOptions = {}): Promis
     if (/<!DOCTYPE/i.test(xml)) return fail('XML with a DOCTYPE is refused');
     const moddle = BpmnModdle({ zeebe: zeebeDescriptor, banjie: banjieModdleDescriptor });
     const parsed = await moddle.fromXML(xml, 'bpmn:Definitions');
-    return compileDefinitions(parsed.rootElement, parsed.warnings.map((w) => ({ elementId: w.element?.id, message: w.message })), options);
+    const read = classifyParseWarnings(xml, parsed.warnings);
+    const result = compileDefinitions(parsed.rootElement, read.warnings, options);
+    if (read.problems.length === 0) return result;
+    return { ok: false, problems: [...read.problems, ...(result.ok ? [] : result.problems)] };
   } catch (e) {
     return fail(`the BPMN XML cannot be read: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -81,10 +85,6 @@ function checkCalledProcesses(graph: ModelGraph, options: CompileOptions, proble
 
 function toModel(process: ModdleElement, graph: ModelGraph, options: CompileOptions): ProcessModel {
   const rootStarts = graph.scopes[graph.processId].elements.map((id) => graph.elements[id]).filter((e) => e.kind === 'startEvent');
-  const userTasks: Record<string, UserTaskInfo> = {};
-  for (const element of Object.values(graph.elements)) {
-    if (element.kind === 'userTask') userTasks[element.id] = deepFreeze({ elementId: element.id, name: element.name, formId: element.userTask?.formId });
-  }
   const legalLimit = readLegalLimit(process);
   const model: ProcessModel = {
     key: graph.processId,
@@ -98,7 +98,6 @@ function toModel(process: ModdleElement, graph: ModelGraph, options: CompileOpti
     timerStartEvents: rootStarts.flatMap((e) => (e.trigger?.kind === 'timer' && e.trigger.timer ? [{ elementId: e.id, timer: e.trigger.timer }] : [])),
     signalStartEvents: rootStarts.filter((e) => e.trigger?.kind === 'signal').map((e) => ({ elementId: e.id, signalName: e.trigger?.signalName ?? '' })),
     forms: { ...(options.forms ?? {}) },
-    userTask: (elementId: string) => userTasks[elementId],
   };
   return deepFreeze(model);
 }

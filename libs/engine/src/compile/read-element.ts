@@ -45,7 +45,7 @@ export function readElement(node: ModdleElement, scopeId: string, problems: Mode
     outputs: readMappings(node, 'outputParameters'),
   };
   readJob(node, element);
-  if (kind.endsWith('Event')) element.trigger = readEventTrigger(node, problems);
+  if (kind.endsWith('Event')) element.trigger = readEventTrigger(node, problems, element.jobType !== undefined);
   if (kind === 'sendTask' || kind === 'receiveTask') element.trigger = readTaskMessage(node, element.jobType !== undefined, problems);
   if (kind === 'boundaryEvent') {
     element.attachedTo = child(node, 'attachedToRef')?.id;

@@ -13,8 +13,12 @@ const SUPPORTED_DEFINITIONS: Record<string, EventTrigger['kind']> = {
   'bpmn:LinkEventDefinition': 'link',
 };
 
-/** Reads the event definition of an event element into a trigger, reporting what it cannot run. */
-export function readEventTrigger(event: ModdleElement, problems: ModelProblem[]): EventTrigger {
+/**
+ * Reads the event definition of an event element into a trigger, reporting what it cannot run.
+ * A message throw or end event with a job type (`hasJob`) is run by a worker, so, as in Zeebe,
+ * it needs no message.
+ */
+export function readEventTrigger(event: ModdleElement, problems: ModelProblem[], hasJob = false): EventTrigger {
   const definitions = children(event, 'eventDefinitions');
   const where = { elementId: event.id, elementType: event.$type };
   if (definitions.length === 0) return { kind: 'none' };
@@ -32,7 +36,8 @@ export function readEventTrigger(event: ModdleElement, problems: ModelProblem[])
     case 'message': {
       const message = child(definition, 'messageRef');
       const messageName = text(message, 'name');
-      if (!messageName) problems.push({ ...where, message: 'the message event has no message name' });
+      const thrownByJob = hasJob && (event.$type === 'bpmn:IntermediateThrowEvent' || event.$type === 'bpmn:EndEvent');
+      if (!messageName && !thrownByJob) problems.push({ ...where, message: 'the message event has no message name' });
       const correlationKey = text(extension(message, 'zeebe:Subscription'), 'correlationKey');
       return { kind, messageName, correlationKey };
     }

@@ -1,5 +1,6 @@
 import type { ModelProblem } from '../lib/api';
-import type { ElementDefinition, FlowDefinition, ScopeDefinition } from '../model/process-model';
+import { timerLiteralError } from '../behaviors/timers';
+import type { ElementDefinition, FlowDefinition, ScopeDefinition, TimerDefinition } from '../model/process-model';
 import { expressionBody, feelSyntaxError, isExpression } from './feel-syntax';
 
 type ProblemSite = Omit<ModelProblem, 'message'>;
@@ -80,7 +81,6 @@ function validateElement(graph: ModelGraph, element: ElementDefinition, problems
     const targets = graph.scopes[element.scopeId]?.linkTargets ?? {};
     if (!element.trigger.linkName || !targets[element.trigger.linkName]) problems.push({ ...where, message: `no catch link event named "${element.trigger.linkName ?? ''}" in the same scope` });
   }
-  if (element.trigger?.kind === 'timer' && element.trigger.timer) checkFeel(element.trigger.timer.expression, where, problems, false);
   if (element.trigger?.correlationKey) checkFeel(element.trigger.correlationKey, where, problems, false);
   validateExpressions(element, where, problems);
 }
@@ -126,17 +126,49 @@ function validateExpressions(element: ElementDefinition, where: ProblemSite, pro
     element.multiInstance?.cardinality,
     element.legalLimit?.workingDays,
     element.calledElement?.processId,
+    element.jobType,
+    element.trigger?.messageName,
+    element.trigger?.signalName,
+    element.trigger?.errorCode,
+    element.trigger?.escalationCode,
     ...element.inputs.map((m) => m.source),
     ...element.outputs.map((m) => m.source),
   ];
   for (const value of values) if (value !== undefined) checkFeel(value, where, problems, false);
   if (element.script) checkFeel(element.script.expression, where, problems, true);
+  validateTimer(element.trigger?.timer, where, problems);
   if (element.multiInstance?.completionCondition) checkFeel(element.multiInstance.completionCondition, where, problems, true);
+}
+
+/** A timer's FEEL is checked like any other; a literal must be the ISO-8601 value Zeebe reads. */
+function validateTimer(timer: TimerDefinition | undefined, where: ProblemSite, problems: ModelProblem[]): void {
+  if (!timer) return;
+  if (isExpression(timer.expression)) return checkFeel(timer.expression, where, problems, false);
+  const error = timerLiteralError(timer);
+  if (error) problems.push({ ...where, message: `the timer cannot run: ${error}` });
 }
 
 /** Reports bad FEEL. `alwaysFeel` is for conditions and scripts, which are FEEL with or without `=`. */
 function checkFeel(value: string, where: ProblemSite, problems: ModelProblem[], alwaysFeel: boolean): void {
   if (!alwaysFeel && !isExpression(value)) return;
+  const legacy = legacyExpressionError(value);
+  if (legacy) {
+    problems.push({ elementId: where.elementId, elementType: where.elementType, message: `a legacy expression "${value}" cannot run: ${legacy}` });
+    return;
+  }
   const error = feelSyntaxError(expressionBody(value));
   if (error) problems.push({ elementId: where.elementId, elementType: where.elementType, message: `bad FEEL "${value}": ${error}` });
+}
+
+/**
+ * Camunda 7 JUEL (`${phone == false}`) and Java-style operators are not FEEL: some even parse as
+ * FEEL with another meaning (`phone == false` compares `phone` with `= false`). Outside string
+ * literals, `${`, `#{`, `==`, `&&` and `||` are refused with what FEEL writes instead.
+ */
+function legacyExpressionError(value: string): string | undefined {
+  const code = expressionBody(value).replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  if (/[$#]\{/.test(code)) return 'JUEL (${…}) is Camunda 7; Camunda 8 runs FEEL, e.g. =phone = false';
+  if (code.includes('==')) return 'FEEL compares with = (not ==)';
+  if (code.includes('&&') || code.includes('||')) return 'FEEL combines conditions with and / or (not && / ||)';
+  return undefined;
 }

@@ -18,7 +18,7 @@ describe('Zeebe: a timer triggers only once it is due', () => {
     const rejection = scenario.refused({ type: 'FireTimer', timerId });
 
     // then
-    expect(rejection.code).toBe('conflict');
+    expect(rejection.code).toBe('invalid_state');
     expect(rejection.message).toContain('is due at');
     expect(scenario.state).toBe(before);
   });
@@ -29,7 +29,7 @@ describe('Zeebe: a timer triggers only once it is due', () => {
     const timerId = scenario.timerOf('overdue');
     const dueMs = Date.parse(scenario.timer(timerId).dueAt);
     scenario.now = new Date(dueMs - 1_000).toISOString();
-    expect(scenario.refused({ type: 'FireTimer', timerId }).code).toBe('conflict');
+    expect(scenario.refused({ type: 'FireTimer', timerId }).code).toBe('invalid_state');
 
     // when
     scenario.now = new Date(dueMs).toISOString();

@@ -48,11 +48,11 @@ export interface EngineEventData {
   MessageSubscriptionOpened: { subscriptionId: string; messageName: string; correlationKey: string; elementId: string; elementInstanceId: string };
   MessageSubscriptionClosed: { subscriptionId: string };
   MessageCorrelated: { subscriptionId?: string; messageName: string; correlationKey: string; elementId: string; variables: Variables };
-  /** A send task, message throw or message end event sent a message (the api delivers it). */
+  /** A send task, message throw or message end event sent a message. The engine only records it; a reader of the events delivers it. */
   MessageSent: { messageName: string; correlationKey: string; elementId: string; variables: Variables; at: string };
   SignalSubscriptionOpened: { subscriptionId: string; signalName: string; elementId: string; elementInstanceId: string };
   SignalSubscriptionClosed: { subscriptionId: string };
-  /** A signal throw event broadcast a signal (the api forwards it to the zone's other cases). */
+  /** A signal throw event broadcast a signal. The engine only records it (and its own case catches it); a reader of the events forwards it. */
   SignalThrown: { signalName: string; elementId: string; variables: Variables; at: string };
   JobCreated: { jobId: string; jobType: string; elementId: string; elementInstanceId: string; variables: Variables; retries?: number };
   JobCompleted: { jobId: string; variables: Variables };
@@ -61,6 +61,16 @@ export interface EngineEventData {
   /** A multi-instance activity evaluated its input collection: one inner instance per item. */
   LoopCollectionResolved: { elementInstanceId: string; items: unknown[] };
   JobFailed: { jobId: string; message: string };
+  /** A worker took the job (Zeebe's job ACTIVATED): it is leased to `worker` until `deadline`, with the variables it sees. */
+  JobActivated: { jobId: string; worker: string; deadline: string; variables: Variables; retries: number; at: string };
+  /** The lease of an activated job ran out before it was completed: the job is activatable again (Zeebe's TIMED_OUT). */
+  JobTimedOut: { jobId: string; at: string };
+  /** A worker failed the job with retries left (Zeebe's FAILED with retries > 0): activatable again from `retryAt`, or at once. */
+  JobRetrying: { jobId: string; message: string; retries: number; retryAt?: string; at: string };
+  /** The retries of a job (open, or held by its incident) were set (Zeebe's RETRIES_UPDATED). */
+  JobRetriesUpdated: { jobId: string; retries: number };
+  /** A worker threw a BPMN error for the job (Zeebe's ERROR_THROWN): the job ends; a catch event takes it, or an incident holds it. */
+  JobErrorThrown: { jobId: string; errorCode: string; errorMessage?: string; variables: Variables; at: string };
   DeadlineSet: {
     elementInstanceId: string;
     elementId: string;
@@ -78,7 +88,7 @@ export interface EngineEventData {
   DeadlineCleared: { elementInstanceId: string };
   ClockPaused: { at: string; reason: string; elementInstanceId?: string };
   ClockResumed: { at: string; pausedWorkingDays: number };
-  IncidentRaised: { incidentId: string; elementId: string; elementInstanceId: string; message: string; retry: RetryStep; jobId?: string };
+  IncidentRaised: { incidentId: string; elementId: string; elementInstanceId: string; message: string; retry: RetryStep; jobId?: string; /** A job incident: the retries its job keeps (0 after a last failure). */ jobRetries?: number };
   IncidentResolved: { incidentId: string };
   EvaluationSubmitted: { rating: number; comment?: string; userId: string; at: string };
   CaseCompleted: { endedAt: string };

@@ -56,9 +56,21 @@ export type EngineCommand =
   | { type: 'BroadcastSignal'; name: string; variables?: Variables }
   | { type: 'FireTimer'; timerId: string }
   | { type: 'CompleteJob'; jobId: string; variables?: Variables }
-  | { type: 'FailJob'; jobId: string; message: string }
+  /**
+   * A worker failed a job. `retries` is what it has left (Zeebe: the worker decides, usually one
+   * less; without it, one less than now); above 0 it becomes activatable again after
+   * `retryBackOffMs`, at 0 an incident holds it.
+   */
+  | { type: 'FailJob'; jobId: string; message: string; retries?: number; retryBackOffMs?: number }
+  /** A worker throws a BPMN error for a job (Zeebe's ThrowError). */
+  | { type: 'ThrowError'; jobId: string; errorCode: string; errorMessage?: string; variables?: Variables }
+  /** Sets the retries of a job, open or held by an incident (Zeebe's UpdateJobRetries). */
+  | { type: 'UpdateJobRetries'; jobId: string; retries: number }
+  /** A worker takes an activatable job for `timeoutMs` (Zeebe's job activation). */
+  | { type: 'ActivateJob'; jobId: string; worker: string; timeoutMs: number }
   | { type: 'SetVariables'; variables: Variables; scopeId?: string }
-  | { type: 'ResolveIncident'; incidentId: string }
+  /** Resolves an incident; `jobRetries` first gives a job incident's job new retries (as Operate's retry does). */
+  | { type: 'ResolveIncident'; incidentId: string; jobRetries?: number }
   | { type: 'PauseClock'; reason: string }
   | { type: 'ResumeClock' }
   /** The working-day calendar changed: open deadlines not yet passed are counted again on the context's calendar. */
@@ -66,11 +78,18 @@ export type EngineCommand =
   | { type: 'SubmitEvaluation'; rating: number; comment?: string; userId: string }
   | { type: 'CancelCase'; reason: string; userId?: string };
 
-export type RejectionCode = 'not_found' | 'conflict' | 'bad_request' | 'invalid_variables' | 'forbidden';
+/**
+ * Why the engine refused a command, in the domain's words: the thing named is not there
+ * (`not_found`), what the command asks happened already (`already_done`), the case's state does
+ * not allow it now (`invalid_state`), the command is malformed (`invalid_input`) or its variables
+ * are (`invalid_variables`), or the actor may not (`forbidden`). Only the api's exception filter
+ * turns a reason into an HTTP status.
+ */
+export type RejectionReason = 'not_found' | 'already_done' | 'invalid_state' | 'invalid_input' | 'invalid_variables' | 'forbidden';
 
-/** A command the case's state does not allow: the api maps `code` to a 4xx. */
+/** A command the case's state does not allow, with the domain reason why. */
 export interface Rejection {
-  code: RejectionCode;
+  code: RejectionReason;
   message: string;
   details?: { field?: string; elementId?: string; message: string }[];
 }

@@ -112,8 +112,9 @@ export interface ElementDefinition {
   /** Boundary events attached to this activity. */
   readonly boundaryEvents: readonly string[];
   readonly userTask?: UserTaskDefinition;
-  /** `zeebe:taskDefinition type`: the job type of a service-like task. */
+  /** `zeebe:taskDefinition type`: the job type of a service-like task (a FEEL expression when it starts with `=`). */
   readonly jobType?: string;
+  /** `zeebe:taskDefinition retries` (`DEFAULT_JOB_RETRIES` when absent). */
   readonly jobRetries?: number;
   readonly script?: { readonly expression: string; readonly resultVariable?: string };
   readonly inputs: readonly VariableMapping[];
@@ -147,13 +148,6 @@ export interface ScopeDefinition {
   readonly linkTargets: Readonly<Record<string, string>>;
 }
 
-/** What the api needs of a user task to check a form. */
-export interface UserTaskInfo {
-  readonly elementId: string;
-  readonly name?: string;
-  readonly formId?: string;
-}
-
 /** A compiled, immutable, executable process. Compile once, decide many times. */
 export interface ProcessModel {
   /** The executable process id, the definition key. */
@@ -170,11 +164,12 @@ export interface ProcessModel {
   readonly signalStartEvents: readonly { elementId: string; signalName: string }[];
   /** Forms passed to `compile`, by form id. */
   readonly forms: Readonly<Record<string, unknown>>;
-  /** The user task with that id, or undefined. */
-  userTask(elementId: string): UserTaskInfo | undefined;
 }
 
 /** The result of `compile`: a model with warnings, or every problem found. */
 export type CompileResult =
   | { ok: true; model: ProcessModel; warnings: ModelProblem[] }
   | { ok: false; problems: ModelProblem[] };
+
+/** The retries of a job whose task definition names none (Zeebe's default). */
+export const DEFAULT_JOB_RETRIES = 3;

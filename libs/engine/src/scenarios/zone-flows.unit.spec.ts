@@ -93,10 +93,12 @@ function deadlines(events: readonly EngineEvent[]): { elementId: string; limitWo
 }
 
 describe('the zones’ reference flows under bpmn/', () => {
-  it('are there: the five zone flows and the Taigu standard approval', () => {
+  it('are there: the seven zone flows and the Taigu standard approval', () => {
     expect(flowFiles()).toEqual([
+      'anze-online-agency.bpmn',
       'changzi-rongque.bpmn',
       'linfen-123-closure.bpmn',
+      'shangdang-financing.bpmn',
       'taigu-standard-approval.bpmn',
       'taigu-zero-approval.bpmn',
       'xiangyuan-demand-ledger.bpmn',
@@ -410,6 +412,9 @@ describe('Yuanping commitment + standard land + full agency (yuanping-commitment
     ]);
     const created = scenario.history.filter((e) => e.type === 'TaskCreated').map((e) => e.data as { elementId: string; assignee?: string });
     expect(created.filter((t) => t.elementId === 'Task_SignCommitment').every((t) => t.assignee === 'yp-agent')).toBe(true);
+    const names = scenario.history.filter((e) => e.type === 'TaskCreated').map((e) => (e.data as { name: string }).name);
+    expect(names.filter((n) => n.endsWith('逐项签署告知承诺'))).toEqual(['土地出让条件', '规划设计条件', '环境影响', '节能', '安全生产', '消防'].map((item) => `${item} · 逐项签署告知承诺`));
+    expect(names.filter((n) => n.endsWith('部门并联预审'))).toEqual(['自然资源和规划分局 · 部门并联预审', '住建科 · 部门并联预审', '生态环境分局 · 部门并联预审']);
     const notice = scenario.history.find((e) => e.type === 'TimerScheduled' && (e.data as { elementId: string }).elementId === 'Event_PublicNotice');
     expect(notice?.data).toMatchObject({ purpose: 'timer' });
     expect(deadlines(scenario.history).filter((d) => d.elementId === 'Task_DepartmentPreReview')).toEqual(Array(3).fill({ elementId: 'Task_DepartmentPreReview', limitWorkingDays: 1 }));
@@ -621,5 +626,99 @@ describe('Taigu full commitment, zero approval (taigu-zero-approval, calling tai
     expect(worked).toEqual(['Task_WindowAccept', 'Task_PlanningReview', 'Task_EnvironmentReview', 'Task_LeaderSignOff', 'Task_IssueCertificate']);
     expect(scenario.state.status).toBe('completed');
     expect(deadlines(scenario.history)[0]).toEqual({ elementId: 'taigu-standard-approval', limitWorkingDays: 20 });
+  });
+});
+
+describe('Anze 7×24 online intake and full agency (anze-online-agency)', () => {
+  const file = 'anze-online-agency.bpmn';
+
+  it('runs end to end on full agency: the agent signs and files for the firm, the window pre-checks, the matter is decided, certificate and evaluation', async () => {
+    // given: the online application as the browser fills it (first matter: project filing; full agency checked)
+    const scenario = new CaseScenario(await compileFlow(file));
+    scenario.start({ ...filled('az-online-application'), businessKey: 'AZ-2026-001' });
+
+    // when
+    const worked = driveToEnd(scenario);
+
+    // then
+    expect(worked).toEqual(['Task_AgencyAgreement', 'Task_AgentFiling', 'Task_OnlinePreCheck', 'Task_ProjectFiling', 'Task_IssueCertificate', 'Task_Evaluation']);
+    expect(scenario.state.completed['Event_Closed']).toBe(1);
+    const groups = scenario.history.filter((e) => e.type === 'TaskCreated').map((e) => e.data as { elementId: string; candidateGroups?: string[] });
+    expect(groups.filter((t) => t.elementId.startsWith('Task_Agen')).map((t) => t.candidateGroups)).toEqual([['agency'], ['agency']]);
+    expect(deadlines(scenario.history).map((d) => d.limitWorkingDays)).toEqual([1, 2, 1, 1, 3]);
+  });
+
+  it.each([
+    ['planning-permit', 'Task_PlanningPermit', 5],
+    ['construction-permit', 'Task_ConstructionPermit', 5],
+    ['other', 'Task_OtherMatter', 3],
+  ])('routes the self-service matter %s to %s (%i WD)', async (matter, task, limit) => {
+    // given
+    const scenario = new CaseScenario(await compileFlow(file));
+    scenario.start({ applicantName: '安泽康养', matter, fullAgency: false, businessKey: 'AZ-2026-002' });
+
+    // when
+    const worked = driveToEnd(scenario);
+
+    // then
+    expect(worked).toEqual(['Task_OnlinePreCheck', task, 'Task_IssueCertificate', 'Task_Evaluation']);
+    expect(deadlines(scenario.history).find((d) => d.elementId === task)).toEqual({ elementId: task, limitWorkingDays: limit });
+  });
+
+  it('an incomplete application is returned with a one-time notice; a refusal ends without a certificate', async () => {
+    // given
+    const returned = new CaseScenario(await compileFlow(file));
+    returned.start({ matter: 'project-filing', fullAgency: false });
+    const refused = new CaseScenario(await compileFlow(file));
+    refused.start({ matter: 'project-filing', fullAgency: false });
+
+    // when
+    returned.completeTask('Task_OnlinePreCheck', { materialsComplete: false });
+    returned.completeTask('Task_OneTimeNotice', { missingMaterials: '环评批复' });
+    refused.completeTask('Task_OnlinePreCheck', { materialsComplete: true });
+    refused.completeTask('Task_ProjectFiling', { approved: false });
+
+    // then
+    expect([returned.state.status, returned.state.completed['Event_Returned']]).toEqual(['completed', 1]);
+    expect([refused.state.status, refused.state.completed['Event_Refused']]).toEqual(['completed', 1]);
+  });
+});
+
+describe('Shangdang bank–enterprise financing matchmaking (shangdang-financing)', () => {
+  const file = 'shangdang-financing.bpmn';
+
+  it('runs end to end: need registered, bank matched, meeting, loan granted, follow-up evaluation', async () => {
+    // given
+    const scenario = new CaseScenario(await compileFlow(file));
+    scenario.start({ ...filled('sd-financing-need'), businessKey: 'SD-2026-001' });
+
+    // when
+    const worked = driveToEnd(scenario);
+
+    // then
+    expect(worked).toEqual(['Task_RegisterNeed', 'Task_MatchBank', 'Task_Meeting', 'Task_LoanDecision', 'Task_FollowUpEvaluation']);
+    expect(scenario.state.completed['Event_Financed']).toBe(1);
+    expect(deadlines(scenario.history)[0]).toEqual({ elementId: 'shangdang-financing', limitWorkingDays: 30 });
+  });
+
+  it('a declined loan goes to the leader, who has another bank matched; without a second match the ledger closes with no loan', async () => {
+    // given
+    const scenario = new CaseScenario(await compileFlow(file));
+    scenario.start({ applicantName: '上党机械', needAmount: 500 });
+    scenario.completeTask('Task_RegisterNeed', { needVerified: true });
+    scenario.completeTask('Task_MatchBank', { bank: 'boc', bankMatched: true });
+    scenario.completeTask('Task_Meeting', { meetingHeld: true });
+
+    // when
+    scenario.completeTask('Task_LoanDecision', { loanApproved: false });
+    scenario.completeTask('Task_LeaderCoordinate', { rematch: true });
+    scenario.completeTask('Task_MatchBank', { bank: 'ccb', bankMatched: false });
+    scenario.completeTask('Task_LeaderCoordinate', { rematch: false });
+    scenario.completeTask('Task_FollowUpEvaluation', { satisfaction: '基本满意' });
+
+    // then
+    expect(scenario.state.status).toBe('completed');
+    expect(scenario.state.completed['Event_NotFinanced']).toBe(1);
+    expect(scenario.state.completed['Task_MatchBank']).toBe(2);
   });
 });

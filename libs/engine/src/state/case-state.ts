@@ -84,6 +84,13 @@ export interface JobState {
   readonly elementId: string;
   readonly elementInstanceId: string;
   readonly failed?: string;
+  /** Retries left (`zeebe:taskDefinition retries`, 3 by default). */
+  readonly retries: number;
+  /** After a failure with back-off: the job is activatable from this time. */
+  readonly retryAt?: string;
+  /** An activated job: the worker that holds it, and until when. */
+  readonly worker?: string;
+  readonly deadline?: string;
 }
 
 /** The step an incident interrupted, retried when it is resolved. */
@@ -97,6 +104,8 @@ export interface IncidentState {
   readonly message: string;
   readonly retry: RetryStep;
   readonly jobId?: string;
+  /** A job incident: the retries its job gets back when the incident is resolved. */
+  readonly jobRetries?: number;
 }
 
 export type WarningLevel = 'none' | 'yellow' | 'red';

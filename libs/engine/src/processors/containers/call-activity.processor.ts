@@ -12,8 +12,9 @@ import { localVariables } from '../../state/case-state-queries';
 /**
  * Call activities: the called process (latest or pinned version, from `ctx.resolveModel`) runs
  * as a child scope inside the same case stream. Its process id is a key or a FEEL expression
- * (`=…`) that names one. Variables go in by input mappings (or all of the parent's) and come out
- * by output mappings (or all of the child's).
+ * (`=…`) that names one. As in Zeebe, the child gets the input mappings plus, unless
+ * `propagateAllParentVariables="false"`, every variable of the parent; the child's variables come
+ * out by output mappings, or all of them unless `propagateAllChildVariables="false"`.
  */
 export const callActivityProcessor: ElementProcessor = {
   onActivate: (run, instance, element) => {
@@ -23,7 +24,7 @@ export const callActivityProcessor: ElementProcessor = {
       const processId = calledProcessId(run, instance, called);
       const resolved = resolveCalled(run.ctx, processId, called.version);
       if (!resolved) throw new ModelFailure(`the called process "${processId}"${called.version ? ` version ${called.version}` : ''} is not deployed`);
-      if (element.inputs.length === 0 && called.propagateAllParentVariables) setLocalVariables(run, instance.id, scopeVariables(run, instance.scopeId));
+      if (called.propagateAllParentVariables) copyParentVariables(run, instance);
       run.emit('CalledProcessStarted', { elementInstanceId: instance.id, processId, version: resolved.version });
     }
     const current = run.instance(instance.id);
@@ -41,6 +42,18 @@ export const callActivityProcessor: ElementProcessor = {
     leave(run, instance);
   },
 };
+
+/**
+ * Zeebe's `propagateAllParentVariables` (default true): the child gets every variable the call
+ * activity sees; its input mappings (already its local variables) win over the parent's.
+ */
+function copyParentVariables(run: CaseRun, instance: ElementInstance): void {
+  const mapped = localVariables(run.state, instance.id) ?? {};
+  const parent = scopeVariables(run, instance.scopeId);
+  const copied: Record<string, unknown> = {};
+  for (const name of Object.keys(parent)) if (!(name in mapped)) copied[name] = parent[name];
+  setLocalVariables(run, instance.id, copied);
+}
 
 /** The key of the process to call: the process id, or what its FEEL expression gives in the call activity's scope. */
 function calledProcessId(run: CaseRun, instance: ElementInstance, called: CalledElementDefinition): string {

@@ -14,7 +14,7 @@ async function startedCase(): Promise<CaseScenario> {
 }
 
 describe('call activity', () => {
-  it('runs the latest called process as a child scope of the same case, with the input mappings only', async () => {
+  it('runs the latest called process as a child scope of the same case, with the input mappings only (propagateAllParentVariables="false")', async () => {
     // given / when
     const scenario = await startedCase();
 

@@ -47,6 +47,6 @@ describe('message and timer start events', () => {
     const rejection = scenario.refused({ type: 'StartCase', caseId: 'c', definitionKey: 'start-triggers', version: 1, zoneId: 'yp' });
 
     // then
-    expect(rejection.code).toBe('bad_request');
+    expect(rejection.code).toBe('invalid_input');
   });
 });

@@ -41,20 +41,21 @@ describe('service task', () => {
     expect(toCaseView(scenario.state).variables).toEqual({ company: '太谷农产品加工', seals: 3 });
   });
 
-  it('a failed job raises an incident; resolving it creates a new job', async () => {
+  it('a job failed with no retries left raises an incident; resolving it with new retries gives the job back', async () => {
     // given
     const scenario = await startedCase();
+    const jobId = scenario.jobAt('register');
 
     // when
-    const failed = scenario.when({ type: 'FailJob', jobId: scenario.jobAt('register'), message: '登记系统不可用' });
+    const failed = scenario.when({ type: 'FailJob', jobId, message: '登记系统不可用', retries: 0 });
     const [incident] = toCaseView(scenario.state).incidents;
-    const retried = scenario.when({ type: 'ResolveIncident', incidentId: incident.id });
+    const retried = scenario.when({ type: 'ResolveIncident', incidentId: incident.id, jobRetries: 1 });
 
     // then
     expect(types(failed)).toEqual(['JobFailed', 'IncidentRaised']);
     expect(incident.message).toContain('登记系统不可用');
-    expect(types(retried)).toEqual(['IncidentResolved', 'JobCreated']);
-    expect(scenario.state.jobs).toHaveLength(1);
+    expect(types(retried)).toEqual(['JobRetriesUpdated', 'IncidentResolved', 'JobCreated']);
+    expect(scenario.state.jobs).toEqual([expect.objectContaining({ jobId, retries: 1 })]);
   });
 
   it('an unknown job is refused as not found', async () => {

@@ -70,8 +70,8 @@ describe('user task', () => {
     const rejection = scenario.refused({ type: 'CompleteTask', taskId, userId: 'zhangqiang' });
 
     // then
-    expect(rejection.code).toBe('conflict');
-    expect(scenario.refused({ type: 'ClaimTask', taskId, userId: 'zhangqiang' }).code).toBe('conflict');
+    expect(rejection.code).toBe('invalid_state');
+    expect(scenario.refused({ type: 'ClaimTask', taskId, userId: 'zhangqiang' }).code).toBe('invalid_state');
   });
 
   it('an unclaimed task goes back to its candidates', async () => {
