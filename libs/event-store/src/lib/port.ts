@@ -76,6 +76,16 @@ export type VerifyResult =
   | { valid: true; events: number; headHash: string }
   | { valid: false; events: number; brokenAt: bigint; reason: string };
 
+/**
+ * Whether appends currently reach durable storage: `failingSince` is set from the first append
+ * the store could not make durable (disk full, I/O error) until the next one that it did.
+ */
+export interface WriteHealth {
+  failingSince?: string;
+  /** The message of the last failed append while failing. */
+  error?: string;
+}
+
 export interface EventStore {
   readonly kind: 'memory' | 'sqlite' | 'kurrentdb';
   append(stream: string, events: EventToAppend[], options: AppendOptions): Promise<AppendResult>;
@@ -87,5 +97,7 @@ export interface EventStore {
   verify(stream: string, options?: { expectedHeadHash?: string }): Promise<VerifyResult>;
   /** The revision and hash of the newest event of a stream, or undefined when it does not exist. */
   head?(stream: string): Promise<{ revision: bigint; hash: string } | undefined>;
+  /** Whether appends currently reach durable storage (adapters that can tell). */
+  writeHealth?(): WriteHealth;
   close(): Promise<void>;
 }

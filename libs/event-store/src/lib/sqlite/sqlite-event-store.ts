@@ -12,6 +12,7 @@ import type {
   AppendOptions,
   AppendResult,
   EventStore,
+  WriteHealth,
   EventToAppend,
   ExpectedRevision,
   ReadAllOptions,
@@ -22,6 +23,7 @@ import type {
   VerifyResult,
 } from '../port';
 import { DEFAULT_MAX_APPEND_BYTES, type PreparedEvent, prepareAppend } from '../prepared-append';
+import { injectedFault } from './fault-injection';
 import { GroupCommit, type Outcome } from './group-commit';
 import { isDuplicateEventId, isSqliteFailure, toStoreFailure } from './sqlite-failure';
 import { applyDurablePragmas, createSchema } from './sqlite-schema';
@@ -43,6 +45,8 @@ export interface SqliteEventStoreOptions {
    * the commit that crosses 1,000 log pages, on the appending thread.
    */
   checkpointInWorker?: boolean;
+  /** Test only: a file whose content (`eio`, `full`) fails every commit while it holds it; see `injectedFault`. */
+  faultFile?: string;
 }
 
 /** SQLite's own threshold, restored when the checkpointer thread fails. */
@@ -97,6 +101,8 @@ class SqliteEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private readonly checkpointer: WalCheckpointer | undefined;
   private closing: Promise<void> | undefined;
+  private readonly faultFile: string | undefined;
+  private writes: WriteHealth = {};
 
   constructor(
     private readonly db: Database.Database,
@@ -105,6 +111,7 @@ class SqliteEventStore implements EventStore {
   ) {
     this.maxAppendBytes = options.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.faultFile = options.faultFile;
     if (options.checkpointInWorker !== false) {
       this.checkpointer = new WalCheckpointer(options.path, () => {
         // The thread is gone: SQLite checkpoints inside commits again, so the log stays bounded.
@@ -165,6 +172,10 @@ class SqliteEventStore implements EventStore {
     return this.query(() => this.sql.head.get(stream));
   }
 
+  writeHealth(): WriteHealth {
+    return { ...this.writes };
+  }
+
   close(): Promise<void> {
     this.closing ??= this.closeOnce();
     return this.closing;
@@ -183,22 +194,30 @@ class SqliteEventStore implements EventStore {
     try {
       this.sql.begin.run();
       // A lone request needs no savepoint: on its failure the whole transaction rolls back.
-      if (requests.length === 1) return [this.appendAlone(requests[0], recordedAt)];
-      const outcomes = requests.map((request) => this.appendInSavepoint(request, recordedAt));
-      this.sql.commit.run();
+      const outcomes = requests.length === 1 ? [this.appendAlone(requests[0], recordedAt)] : requests.map((request) => this.appendInSavepoint(request, recordedAt));
+      if (requests.length > 1) this.commit();
+      this.writes = {};
       return outcomes;
     } catch (error) {
       if (this.db.inTransaction) this.sql.rollback.run();
       const failure = toStoreFailure(error);
+      this.writes = { failingSince: this.writes.failingSince ?? new Date().toISOString(), error: failure instanceof Error ? failure.message : String(failure) };
       return requests.map(() => ({ ok: false, error: failure }));
     }
+  }
+
+  /** Commits the open transaction (with its fsync), unless a test injected a fault into it. */
+  private commit(): void {
+    const fault = injectedFault(this.faultFile);
+    if (fault) throw fault;
+    this.sql.commit.run();
   }
 
   /** The only batch of a group: committed when it succeeds, rolled back when the port refuses it. */
   private appendAlone(request: AppendRequest, recordedAt: string): Outcome<WrittenAppend> {
     try {
       const result = this.writeBatch(request, recordedAt);
-      this.sql.commit.run();
+      this.commit();
       return { ok: true, result };
     } catch (error) {
       if (isSqliteFailure(error) && !isDuplicateEventId(error)) throw error;

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -70,5 +70,39 @@ describe('sqlite event store failures and durability settings', () => {
     const attempt = store.append('case-1', [{ type: 'CaseStarted', data: {} }], { expected: 'any' });
     // then
     await expect(attempt).rejects.toThrow(StoreUnavailableError);
+  });
+
+  it('refuses an append whose fsync fails (injected EIO) without recording it, says so in its write health, and carries on once the fault is gone', async () => {
+    // given a store with a fault file and one acknowledged append
+    const faultFile = join(folder, 'fault');
+    const store = openSqliteEventStore({ path: join(folder, 'events.db'), faultFile });
+    await store.append('case-1', [{ type: 'CaseStarted', data: {} }], { expected: 'no_stream' });
+
+    // when fsync starts failing
+    writeFileSync(faultFile, 'eio');
+    const failed = await Promise.allSettled([
+      store.append('case-1', [{ type: 'TaskCreated', data: {} }], { expected: 0n }),
+      store.append('case-2', [{ type: 'CaseStarted', data: {} }], { expected: 'no_stream' }),
+    ]);
+
+    // then neither append is acknowledged nor recorded, reads go on, and the store reports it
+    expect(failed.map((f) => f.status === 'rejected' && (f.reason as Error).name)).toEqual(['StoreUnavailableError', 'StoreUnavailableError']);
+    expect(String((failed[0] as PromiseRejectedResult).reason.message)).toContain('SQLITE_IOERR_FSYNC');
+    expect(store.writeHealth?.()).toEqual({ failingSince: expect.any(String), error: expect.stringContaining('EIO') });
+    const types = async () => {
+      const seen: string[] = [];
+      for await (const event of store.readAll()) seen.push(`${event.stream}:${event.type}`);
+      return seen;
+    };
+    expect(await types()).toEqual(['case-1:CaseStarted']);
+
+    // and when the fault is gone, the same appends succeed once and the store is healthy again
+    writeFileSync(faultFile, '');
+    await store.append('case-1', [{ type: 'TaskCreated', data: {} }], { expected: 0n });
+    await store.append('case-2', [{ type: 'CaseStarted', data: {} }], { expected: 'no_stream' });
+    expect(await types()).toEqual(['case-1:CaseStarted', 'case-1:TaskCreated', 'case-2:CaseStarted']);
+    expect(store.writeHealth?.()).toEqual({});
+    expect((await store.verify('case-1')).valid).toBe(true);
+    await store.close();
   });
 });
