@@ -9,6 +9,8 @@ export class CorrelateMessageCommand extends Command<{ caseIds: string[] }> {
     readonly variables: Record<string, unknown> | undefined,
     readonly actor: Actor,
     readonly correlationId?: string,
+    /** The id of the event that sent the message (another case's `MessageSent`): each case takes it once. */
+    readonly deliveryId?: string,
   ) {
     super();
   }
