@@ -68,3 +68,11 @@ export function filterOfBar(stats: StatsView, chart: 'flows' | 'steps', index: n
   if (!row) return null;
   return chart === 'flows' ? { definitionKey: row.definitionKey } : { definitionKey: row.definitionKey, status: 'active' };
 }
+
+/** The case filter behind a week of the week chart: the cases started from its Monday to its Sunday. */
+export function filterOfWeek(stats: StatsView, index: number): CaseFilter | null {
+  const week = stats.weeks?.[index];
+  if (!week) return null;
+  const sunday = new Date(Date.parse(`${week.week}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10);
+  return { startedFrom: week.week, startedTo: sunday };
+}

@@ -2,11 +2,13 @@ import { DecimalPipe, PercentPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import { ZONES, type StatsView } from '@banjie/contracts';
-import { AuthSession, StatsApi, toApiProblem } from '@banjie/web-data-access';
+import { ZONES, type HeatView, type StatsView } from '@banjie/contracts';
+import { AuthSession, DefinitionsApi, StatsApi, toApiProblem } from '@banjie/web-data-access';
 import { NgxEchartsDirective, provideEchartsCore } from 'ngx-echarts';
-import { catchError, map, of, startWith, switchMap } from 'rxjs';
-import { filterOfBar, flowChart, stepChart, stepLabel, weekChart } from './dashboard-charts';
+import { catchError, combineLatest, map, of, startWith, switchMap } from 'rxjs';
+import { filterOfBar, filterOfWeek, flowChart, stepChart, stepLabel, weekChart, type CaseFilter } from './dashboard-charts';
+import { hottestFirst } from './flow-heat';
+import { FlowHeatDiagram } from './flow-heat-diagram';
 
 /** Drawn before the statistics arrive: empty charts. */
 const NO_STATS: StatsView = { zoneId: 'province', cases: { active: 0, completed: 0 }, onTimeRate: null, yellow: 0, red: 0, meanWorkingDays: null, satisfaction: null };
@@ -20,7 +22,7 @@ type Loaded = { stats: StatsView; problem: null } | { stats: null; problem: stri
  */
 @Component({
   selector: 'bj-dashboard-page',
-  imports: [DecimalPipe, PercentPipe, RouterLink, NgxEchartsDirective],
+  imports: [DecimalPipe, PercentPipe, RouterLink, NgxEchartsDirective, FlowHeatDiagram],
   providers: [provideEchartsCore({ echarts: () => import('./echarts-core').then((m) => m.echarts) })],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dashboard-page.html',
@@ -28,6 +30,7 @@ type Loaded = { stats: StatsView; problem: null } | { stats: null; problem: stri
 })
 export class DashboardPage {
   private readonly statsApi = inject(StatsApi);
+  private readonly definitionsApi = inject(DefinitionsApi);
   private readonly router = inject(Router);
   private readonly session = inject(AuthSession);
 
@@ -55,6 +58,49 @@ export class DashboardPage {
   protected readonly weekOptions = computed(() => weekChart(this.stats() ?? NO_STATS));
   protected readonly stepLabel = stepLabel;
 
+  /** The flows with cases in the zone; the heat view shows the one chosen (the first by default). */
+  protected readonly flowKeys = computed(() => (this.stats()?.flows ?? []).map((flow) => flow.definitionKey));
+  private readonly heatFlow = signal('');
+  protected readonly chosenFlow = computed(() => (this.flowKeys().includes(this.heatFlow()) ? this.heatFlow() : (this.flowKeys()[0] ?? '')));
+  protected readonly heat = toSignal(
+    combineLatest([toObservable(this.chosenFlow), toObservable(this.zone)]).pipe(
+      switchMap(([key, zone]) => (key ? this.statsApi.heat(key, zone).pipe(catchError(() => of(null))) : of(null))),
+    ),
+    { initialValue: null as HeatView | null },
+  );
+  protected readonly heatXml = toSignal(
+    toObservable(this.chosenFlow).pipe(
+      switchMap((key) =>
+        key
+          ? this.definitionsApi.get(key).pipe(
+              map((definition) => definition.xml),
+              catchError(() => of(null)),
+            )
+          : of(null),
+      ),
+    ),
+    { initialValue: null },
+  );
+  protected readonly hotElements = computed(() => hottestFirst(this.heat()));
+  protected readonly elementNames = signal(new Map<string, string>());
+
+  /** The case list's query for a figure: its filter, and the zone chosen by a province-wide user. */
+  protected caseQuery(filter: CaseFilter): CaseFilter {
+    const zone = this.zone();
+    return this.provinceWide && zone !== 'province' ? { zoneId: zone, ...filter } : filter;
+  }
+
+  protected chooseFlow(event: Event): void {
+    this.heatFlow.set((event.target as HTMLSelectElement).value);
+  }
+
+  /** A click on a week opens the cases started that week. */
+  protected openWeek(event: { dataIndex?: number }): void {
+    const stats = this.stats();
+    const filter = stats && event.dataIndex !== undefined ? filterOfWeek(stats, event.dataIndex) : null;
+    if (filter) void this.router.navigate(['/cases'], { queryParams: this.caseQuery(filter) });
+  }
+
   protected zoneLabel(zone: string): string {
     return zone === 'province' ? '全省 Province' : zone;
   }
@@ -67,6 +113,6 @@ export class DashboardPage {
   protected openBar(chart: 'flows' | 'steps', event: { dataIndex?: number }): void {
     const stats = this.stats();
     const filter = stats && event.dataIndex !== undefined ? filterOfBar(stats, chart, event.dataIndex) : null;
-    if (filter) void this.router.navigate(['/cases'], { queryParams: filter });
+    if (filter) void this.router.navigate(['/cases'], { queryParams: this.caseQuery(filter) });
   }
 }

@@ -1,12 +1,13 @@
-import { Directive, input, output } from '@angular/core';
+import { Component, Directive, input, output } from '@angular/core';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import type { StatsView, UserView } from '@banjie/contracts';
+import type { HeatView, StatsView, UserView } from '@banjie/contracts';
 import { AuthSession } from '@banjie/web-data-access';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import { DashboardPage } from './dashboard-page';
+import { FlowHeatDiagram } from './flow-heat-diagram';
 
 /** ECharts draws on canvas, which jsdom lacks: the browser suite covers the drawing. */
 // eslint-disable-next-line @angular-eslint/directive-selector -- stands in for ngx-echarts' own selector
@@ -14,6 +15,14 @@ import { DashboardPage } from './dashboard-page';
 class ChartStub {
   readonly options = input<unknown>();
   readonly chartClick = output<{ dataIndex: number }>();
+}
+
+/** bpmn-js draws on SVG that jsdom cannot measure: the browser suite covers the overlays. */
+@Component({ selector: 'bj-flow-heat-diagram', template: '' })
+class HeatDiagramStub {
+  readonly xml = input<string | null>(null);
+  readonly heat = input<HeatView | null>(null);
+  readonly names = output<Map<string, string>>();
 }
 
 const STATS: StatsView = {
@@ -27,7 +36,7 @@ function render(user: Partial<UserView>) {
   TestBed.configureTestingModule({
     providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), { provide: AuthSession, useValue: { user: () => user } }],
   });
-  TestBed.overrideComponent(DashboardPage, { remove: { imports: [NgxEchartsDirective], providers: [] }, add: { imports: [ChartStub] } });
+  TestBed.overrideComponent(DashboardPage, { remove: { imports: [NgxEchartsDirective, FlowHeatDiagram], providers: [] }, add: { imports: [ChartStub, HeatDiagramStub] } });
   const fixture = TestBed.createComponent(DashboardPage);
   fixture.detectChanges();
   return { fixture, backend: TestBed.inject(HttpTestingController) };
@@ -52,7 +61,7 @@ describe('DashboardPage', () => {
     expect(figure(page, 'meanWorkingDays')).toBe('12.3');
     expect(figure(page, 'satisfaction')).toBe('75%');
     expect(page.querySelector('[data-figure="active"]')?.getAttribute('href')).toBe('/cases?status=active');
-    expect(page.querySelector('select')).toBeNull();
+    expect(page.querySelector('label.zone select')).toBeNull();
     expect(page.textContent).toContain('lf-permit · Task_Fire');
   });
 
@@ -83,7 +92,7 @@ describe('DashboardPage', () => {
     backend.expectOne('/api/stats?zoneId=province').flush({ ...STATS, zoneId: 'province' });
     await fixture.whenStable();
     // when
-    const select = (fixture.nativeElement as HTMLElement).querySelector('select') as HTMLSelectElement;
+    const select = (fixture.nativeElement as HTMLElement).querySelector('label.zone select') as HTMLSelectElement;
     select.value = 'cz';
     select.dispatchEvent(new Event('change'));
     await fixture.whenStable();
@@ -113,5 +122,44 @@ describe('DashboardPage', () => {
     (fixture.componentInstance as unknown as { openBar(chart: string, event: { dataIndex: number }): void }).openBar('steps', { dataIndex: 0 });
     // then
     expect(navigate).toHaveBeenCalledWith(['/cases'], { queryParams: { definitionKey: 'lf-permit', status: 'active' } });
+  });
+  it('draws the heat of the first flow and lists where its active cases wait, overdue first', async () => {
+    // given
+    const { fixture, backend } = render({ id: 'lf-leader', zoneId: 'lf', roles: ['leader'] });
+    backend.expectOne('/api/stats?zoneId=lf').flush(STATS);
+    await fixture.whenStable();
+    // when
+    backend.expectOne('/api/stats/heat?definitionKey=lf-permit&zoneId=lf').flush({
+      zoneId: 'lf', definitionKey: 'lf-permit',
+      elements: [
+        { elementId: 'Task_Window', activeCases: 5, openTasks: 5, overdue: 0, yellow: 0 },
+        { elementId: 'Task_Fire', activeCases: 2, openTasks: 2, overdue: 1, yellow: 0 },
+      ],
+    });
+    backend.expectOne('/api/definitions/lf-permit').flush({ key: 'lf-permit', version: 1, name: 'permit', xml: '<xml/>', forms: {} });
+    await fixture.whenStable();
+    // then
+    const rows = [...(fixture.nativeElement as HTMLElement).querySelectorAll('tr[data-heat-element]')];
+    expect(rows.map((row) => row.getAttribute('data-heat-element'))).toEqual(['Task_Fire', 'Task_Window']);
+    expect(rows[0].classList).toContain('overdue');
+    expect([...rows[0].querySelectorAll('td')].map((cell) => cell.textContent?.trim())).toEqual(['Task_Fire', '2', '2', '0', '1']);
+  });
+
+  it('links an auditor’s figures to the case list of the chosen zone, yellow and red to the warned cases', async () => {
+    // given
+    const { fixture, backend } = render({ id: 'auditor', zoneId: 'province', roles: ['auditor'] });
+    backend.expectOne('/api/stats?zoneId=province').flush({ ...STATS, zoneId: 'province' });
+    await fixture.whenStable();
+    // when
+    const select = (fixture.nativeElement as HTMLElement).querySelector('label.zone select') as HTMLSelectElement;
+    select.value = 'lf';
+    select.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    backend.expectOne('/api/stats?zoneId=lf').flush(STATS);
+    await fixture.whenStable();
+    // then
+    const page = fixture.nativeElement as HTMLElement;
+    expect(page.querySelector('[data-figure="yellow"]')?.getAttribute('href')).toBe('/cases?zoneId=lf&status=active&warning=yellow');
+    expect(page.querySelector('[data-figure="red"]')?.getAttribute('href')).toBe('/cases?zoneId=lf&status=active&warning=red&sort=due');
   });
 });

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ListCursor, fetchSize, type Page, type PageRequest } from '@banjie/api-core';
 import type { DefinitionSummary } from '@banjie/contracts';
 import type Database from 'better-sqlite3';
 import { READ_MODEL_DB } from '../read-models/read-model-database';
@@ -9,7 +10,11 @@ interface DefinitionRow {
   name: string;
   zone_id: string;
   deployed_at: string;
+  withdrawn?: number;
 }
+
+/** Definitions are listed by key; the cursor carries the key. */
+const DEFINITION_CURSOR = new ListCursor('definitions', ['string']);
 
 /** Queries on the definitions read model. `zoneId` undefined means every zone. */
 @Injectable()
@@ -28,12 +33,39 @@ export class DefinitionList {
     return rows.map((r) => ({ key: r.key, version: r.version, name: r.name, deployedAt: r.deployed_at, zoneId: r.zone_id }));
   }
 
-  /** Latest versions whose model starts on a message of this name. */
+  /**
+   * One page of the latest version of each key, by key. Withdrawn keys are listed flagged
+   * `withdrawn: true` with `withWithdrawn` (designers, admins, auditors), left out otherwise (clerks' start lists).
+   */
+  latestPage(zoneId: string | undefined, page: PageRequest, withWithdrawn = true): Page<DefinitionSummary & { zoneId: string }> {
+    const after = DEFINITION_CURSOR.after(page);
+    const rows = this.db
+      .prepare(
+        `SELECT d.key, d.version, d.name, d.zone_id, d.deployed_at,
+           EXISTS (SELECT 1 FROM definition_withdrawals w WHERE w.key = d.key) AS withdrawn FROM definitions d
+         WHERE d.version = (SELECT MAX(version) FROM definitions WHERE key = d.key) AND (@zoneId IS NULL OR d.zone_id = @zoneId)
+         AND (@withWithdrawn = 1 OR NOT EXISTS (SELECT 1 FROM definition_withdrawals w WHERE w.key = d.key))
+         AND (@afterKey IS NULL OR d.key > @afterKey)
+         ORDER BY d.key LIMIT @fetch`,
+      )
+      .all({ zoneId: zoneId ?? null, withWithdrawn: withWithdrawn ? 1 : 0, afterKey: after?.[0] ?? null, fetch: fetchSize(page) }) as DefinitionRow[];
+    return DEFINITION_CURSOR.page(rows, page, (row) => [row.key], (r) => ({
+      key: r.key,
+      version: r.version,
+      name: r.name,
+      deployedAt: r.deployed_at,
+      zoneId: r.zone_id,
+      ...(r.withdrawn ? { withdrawn: true } : {}),
+    }));
+  }
+
+  /** Latest versions whose model starts on a message of this name; a withdrawn key starts nothing. */
   startedByMessage(messageName: string, zoneId: string | undefined): { key: string; version: number; zoneId: string }[] {
     const rows = this.db
       .prepare(
         `SELECT d.key, d.version, d.zone_id FROM definitions d, json_each(d.message_start_names) m
-         WHERE m.value = ? AND d.version = (SELECT MAX(version) FROM definitions WHERE key = d.key) AND (? IS NULL OR d.zone_id = ?)`,
+         WHERE m.value = ? AND d.version = (SELECT MAX(version) FROM definitions WHERE key = d.key) AND (? IS NULL OR d.zone_id = ?)
+         AND NOT EXISTS (SELECT 1 FROM definition_withdrawals w WHERE w.key = d.key)`,
       )
       .all(messageName, zoneId ?? null, zoneId ?? null) as DefinitionRow[];
     return rows.map((r) => ({ key: r.key, version: r.version, zoneId: r.zone_id }));

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { READ_MODEL_DB } from '../read-models/read-model-database';
-import { DEFAULT_LIST_LIMIT } from './list-filter';
+import { ListCursor, allRows, fetchSize, type Page, type PageRequest } from '@banjie/api-core';
 
 /** An open incident: a token of a case waits at an element until someone fixes what failed and retries. */
 export interface IncidentEntry {
@@ -15,6 +15,9 @@ export interface IncidentEntry {
   since: string;
 }
 
+/** Incidents are listed oldest first; the cursor carries `since` and the incident id. */
+const INCIDENT_CURSOR = new ListCursor('incidents', ['string', 'string']);
+
 /** Queries on the incidents read model. */
 @Injectable()
 export class IncidentList {
@@ -26,11 +29,21 @@ export class IncidentList {
   }
 
   /** Open incidents of one zone, or of every zone when `zoneId` is undefined; oldest first. */
-  list(filter: { zoneId?: string; limit?: number }): IncidentEntry[] {
+  list(filter: { zoneId?: string }): IncidentEntry[] {
+    return allRows((request) => this.page(filter, request));
+  }
+
+  /** One page of the open incidents, oldest first. */
+  page(filter: { zoneId?: string }, page: PageRequest = {}): Page<IncidentEntry> {
+    const after = INCIDENT_CURSOR.after(page);
     const rows = this.db
-      .prepare('SELECT * FROM incidents WHERE (@zoneId IS NULL OR zone_id = @zoneId) ORDER BY since, id LIMIT @limit')
-      .all({ zoneId: filter.zoneId ?? null, limit: filter.limit ?? DEFAULT_LIST_LIMIT }) as IncidentRow[];
-    return rows.map(toIncident);
+      .prepare(
+        `SELECT * FROM incidents WHERE (@zoneId IS NULL OR zone_id = @zoneId)
+         AND (@afterSince IS NULL OR since > @afterSince OR (since = @afterSince AND id > @afterId))
+         ORDER BY since, id LIMIT @fetch`,
+      )
+      .all({ zoneId: filter.zoneId ?? null, afterSince: after?.[0] ?? null, afterId: after?.[1] ?? null, fetch: fetchSize(page) }) as IncidentRow[];
+    return INCIDENT_CURSOR.page(rows, page, (row) => [row.since, row.id], toIncident);
   }
 }
 

@@ -25,6 +25,14 @@ export class JobList {
   open(limit = 500): JobEntry[] {
     return (this.db.prepare("SELECT * FROM jobs WHERE status = 'open' ORDER BY rowid LIMIT ?").all(limit) as JobRow[]).map(toJob);
   }
+
+  /** Open jobs of one type, oldest first, of one zone or (no zone) of every zone: candidates for an external worker. */
+  openOfType(jobType: string, zoneId: string | undefined, limit: number): JobEntry[] {
+    const rows = zoneId === undefined
+      ? this.db.prepare("SELECT * FROM jobs WHERE job_type = ? AND status = 'open' ORDER BY rowid LIMIT ?").all(jobType, limit)
+      : this.db.prepare("SELECT * FROM jobs WHERE job_type = ? AND status = 'open' AND zone_id = ? ORDER BY rowid LIMIT ?").all(jobType, zoneId, limit);
+    return (rows as JobRow[]).map(toJob);
+  }
 }
 
 interface JobRow {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ListCursor, allRows, fetchSize, type Page, type PageRequest } from '@banjie/api-core';
 import type { TaskView, Warning } from '@banjie/contracts';
 import type Database from 'better-sqlite3';
 import { sql } from '../read-models/projection';
@@ -13,8 +14,19 @@ export interface TaskFilter {
   assignee?: string;
   /** Only unassigned tasks offered to this user or one of these groups. */
   candidate?: { userId: string; groups: readonly string[] };
+  /** Only tasks assigned to this user or unassigned and offered to the user or one of the groups (the default inbox). */
+  mineOrCandidate?: { userId: string; groups: readonly string[] };
   caseId?: string;
-  limit?: number;
+}
+
+/** The inbox is ordered oldest first; its cursor carries `created_at` and the task id. */
+const TASK_CURSOR = new ListCursor('tasks', ['string', 'string']);
+
+/** An unassigned task offered to `@<user>` or one of the groups in `@<groups>` (a JSON array). */
+function offered(user: string, groups: string): string {
+  return `(assignee IS NULL AND (
+              EXISTS (SELECT 1 FROM json_each(candidate_users) WHERE value = @${user})
+              OR EXISTS (SELECT 1 FROM json_each(candidate_groups) WHERE value IN (SELECT value FROM json_each(@${groups})))))`;
 }
 
 /** The column each plain field of a task filter narrows (`candidate` has its own condition). */
@@ -49,18 +61,34 @@ export type InboxTask = TaskView & { zoneId: string };
 export class TaskInbox {
   constructor(@Inject(READ_MODEL_DB) private readonly db: Database.Database) {}
 
+  /** Every task matching the filter, oldest first. */
   list(filter: TaskFilter): InboxTask[] {
+    return allRows((request) => this.page(filter, request));
+  }
+
+  /** One page of the tasks matching the filter, oldest first. */
+  page(filter: TaskFilter, page: PageRequest = {}): Page<InboxTask> {
+    const after = TASK_CURSOR.after(page);
     const { where, params } = listFilter(filter, TASK_COLUMNS);
     const rows = this.db
       .prepare(
         `SELECT * FROM tasks WHERE ${where}
-         AND (@candidateUser IS NULL OR (assignee IS NULL AND (
-              EXISTS (SELECT 1 FROM json_each(candidate_users) WHERE value = @candidateUser)
-              OR EXISTS (SELECT 1 FROM json_each(candidate_groups) WHERE value IN (SELECT value FROM json_each(@candidateGroups))))))
-         ORDER BY created_at, id LIMIT @limit`,
+         AND (@candidateUser IS NULL OR ${offered('candidateUser', 'candidateGroups')})
+         AND (@reachUser IS NULL OR assignee = @reachUser OR ${offered('reachUser', 'reachGroups')})
+         AND (@afterCreated IS NULL OR created_at > @afterCreated OR (created_at = @afterCreated AND id > @afterId))
+         ORDER BY created_at, id LIMIT @fetch`,
       )
-      .all({ ...params, candidateUser: filter.candidate?.userId ?? null, candidateGroups: JSON.stringify(filter.candidate?.groups ?? []) }) as TaskRow[];
-    return rows.map(toInboxTask);
+      .all({
+        ...params,
+        candidateUser: filter.candidate?.userId ?? null,
+        candidateGroups: JSON.stringify(filter.candidate?.groups ?? []),
+        reachUser: filter.mineOrCandidate?.userId ?? null,
+        reachGroups: JSON.stringify(filter.mineOrCandidate?.groups ?? []),
+        afterCreated: after?.[0] ?? null,
+        afterId: after?.[1] ?? null,
+        fetch: fetchSize(page),
+      }) as TaskRow[];
+    return TASK_CURSOR.page(rows, page, (row) => [row.created_at, row.id], toInboxTask);
   }
 
   find(id: string): InboxTask | undefined {

@@ -1,10 +1,11 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ApiError, canSeeZone, isProvinceWide, type Actor } from '@banjie/api-core';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiError, ListPage, canSeeZone, isProvinceWide, type Actor, type Page, type PageRequest } from '@banjie/api-core';
 import { ZONES, type ManagedUserView, type UserView, type ZoneId } from '@banjie/contracts';
 import { CurrentActor, Roles } from '../../access/access.decorators';
 import type { UserDirectory } from '../user-directory';
 import { USER_DIRECTORY } from '../user-directory.token';
+import { ListUsersDto } from './list-users.dto';
 
 /**
  * `GET /api/users?zoneId=`: the users of a zone (id, name, roles, zone, groups; never a password
@@ -21,27 +22,32 @@ export class ListUsersController {
 
   @Get()
   @Roles('leader', 'admin')
-  @ApiQuery({ name: 'zoneId', required: false, description: 'lf, cz, yp, az, xy, tg, sd or province; the caller’s zone when left out' })
-  @ApiQuery({ name: 'includeInactive', required: false, description: 'true (admins): also deactivated users, each with `active`' })
-  @ApiOperation({ summary: 'Active users of a zone (leaders and admins): [{id, name, roles, zoneId, groups}]; admins may add includeInactive=true' })
-  list(@CurrentActor() actor: Actor, @Query('zoneId') zoneId?: string, @Query('includeInactive') includeInactive?: string): UserView[] | ManagedUserView[] {
+  @ListPage()
+  @ApiOperation({ summary: 'Active users of a zone (leaders and admins): [{id, name, roles, zoneId, groups}]; admins may add includeInactive=true; a page at a time (X-Next-Cursor)' })
+  list(@CurrentActor() actor: Actor, @Query() query: ListUsersDto): Page<UserView | ManagedUserView> {
+    const { zoneId, includeInactive } = query;
+    const request = { limit: query.limit, cursor: query.cursor };
     if (includeInactive !== undefined && includeInactive !== 'true' && includeInactive !== 'false') {
       throw new ApiError('bad_request', `includeInactive must be true or false, not ${JSON.stringify(includeInactive)}`);
     }
-    if (includeInactive === 'true') return this.managed(actor, zoneId);
-    const zone = zoneId ?? actor.zoneId;
-    if (!isZoneId(zone)) throw new ApiError('bad_request', `zoneId must be one of ${[...ZONES, 'province'].join(', ')}, not ${JSON.stringify(zone)}`);
-    if (!canSeeZone(actor, zone)) throw ApiError.notFound(`Zone ${zone}`);
-    return this.users.listZone(zone);
+    if (includeInactive === 'true') return this.managed(actor, zoneId, request);
+    const zone = this.visibleZone(actor, zoneId);
+    const page = this.users.page({ zoneId: zone, activeOnly: true }, request);
+    return { ...page, rows: page.rows.map(({ id, name, roles, zoneId: userZone, groups }) => ({ id, name, roles, zoneId: userZone, groups })) };
   }
 
-  private managed(actor: Actor, zoneId: string | undefined): ManagedUserView[] {
+  private managed(actor: Actor, zoneId: string | undefined, request: PageRequest): Page<ManagedUserView> {
     if (!actor.roles.includes('admin')) throw ApiError.forbidden('includeInactive=true is for admins');
-    if (zoneId === undefined && isProvinceWide(actor)) return this.users.listManaged();
+    if (zoneId === undefined && isProvinceWide(actor)) return this.users.page({ activeOnly: false }, request);
+    return this.users.page({ zoneId: this.visibleZone(actor, zoneId), activeOnly: false }, request);
+  }
+
+  /** The zone asked for (the caller's when left out): a 400 when it is no zone, a 404 when it is another zone than the caller's. */
+  private visibleZone(actor: Actor, zoneId: string | undefined): ZoneId {
     const zone = zoneId ?? actor.zoneId;
     if (!isZoneId(zone)) throw new ApiError('bad_request', `zoneId must be one of ${[...ZONES, 'province'].join(', ')}, not ${JSON.stringify(zone)}`);
     if (!canSeeZone(actor, zone)) throw ApiError.notFound(`Zone ${zone}`);
-    return this.users.listManaged(zone);
+    return zone;
   }
 }
 

@@ -1,7 +1,7 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query as QueryString } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@banjie/api-core';
+import { ListPage, ListPageDto, type Actor, type Page } from '@banjie/api-core';
 import { CurrentActor, READERS, Roles } from '@banjie/api-auth';
 import type { CaseEventView } from '@banjie/contracts';
 import { caseIdPipe } from '../../shared/case-id.pipe';
@@ -15,8 +15,9 @@ export class CaseEventsController {
 
   @Get(':id/events')
   @Roles(...READERS)
+  @ListPage()
   @ApiOperation({ summary: 'Every event of a case with metadata, hash and prevHash' })
-  events(@Param('id', caseIdPipe) id: string, @CurrentActor() actor: Actor): Promise<CaseEventView[]> {
-    return this.queryBus.execute(new CaseEventsQuery(id, actor));
+  events(@Param('id', caseIdPipe) id: string, @QueryString() page: ListPageDto, @CurrentActor() actor: Actor): Promise<Page<CaseEventView>> {
+    return this.queryBus.execute(new CaseEventsQuery(id, actor, { limit: page.limit, cursor: page.cursor }));
   }
 }

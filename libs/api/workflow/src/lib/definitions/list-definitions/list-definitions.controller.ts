@@ -1,7 +1,7 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query as QueryString } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@banjie/api-core';
+import { ListPage, ListPageDto, type Actor, type Page } from '@banjie/api-core';
 import { CurrentActor, READERS, Roles } from '@banjie/api-auth';
 import type { DefinitionSummary } from '@banjie/contracts';
 import { ListDefinitionsQuery } from './list-definitions.query';
@@ -14,8 +14,9 @@ export class ListDefinitionsController {
 
   @Get()
   @Roles(...READERS)
+  @ListPage()
   @ApiOperation({ summary: 'Latest version of each definition of your zone' })
-  list(@CurrentActor() actor: Actor): Promise<DefinitionSummary[]> {
-    return this.queryBus.execute(new ListDefinitionsQuery(actor));
+  list(@QueryString() page: ListPageDto, @CurrentActor() actor: Actor): Promise<Page<DefinitionSummary>> {
+    return this.queryBus.execute(new ListDefinitionsQuery(actor, { limit: page.limit, cursor: page.cursor }));
   }
 }

@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { isProvinceWide } from '@banjie/api-core';
+import { isProvinceWide, type Page } from '@banjie/api-core';
 import { DefinitionList, ProjectionRunner } from '@banjie/api-projections';
 import type { DefinitionSummary } from '@banjie/contracts';
 import { ListDefinitionsQuery } from './list-definitions.query';
@@ -11,8 +11,10 @@ export class ListDefinitionsHandler implements IQueryHandler<ListDefinitionsQuer
     private readonly projections: ProjectionRunner,
   ) {}
 
-  async execute({ actor }: ListDefinitionsQuery): Promise<DefinitionSummary[]> {
+  async execute({ actor, page }: ListDefinitionsQuery): Promise<Page<DefinitionSummary>> {
     await this.projections.catchUp();
-    return this.definitions.latest(isProvinceWide(actor) ? undefined : actor.zoneId);
+    // Withdrawn flows start no case: only those who author or audit flows see them (flagged).
+    const withWithdrawn = actor.roles.some((role) => role === 'designer' || role === 'admin' || role === 'auditor');
+    return this.definitions.latestPage(isProvinceWide(actor) ? undefined : actor.zoneId, page, withWithdrawn);
   }
 }

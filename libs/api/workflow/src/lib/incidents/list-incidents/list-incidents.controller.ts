@@ -1,7 +1,7 @@
 import { Controller, Get, Query as QueryString } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@banjie/api-core';
+import { ListPage, type Actor, type Page } from '@banjie/api-core';
 import { CurrentActor, Roles } from '@banjie/api-auth';
 import type { IncidentView } from '@banjie/contracts';
 import { ListIncidentsDto } from './list-incidents.dto';
@@ -15,8 +15,9 @@ export class ListIncidentsController {
 
   @Get()
   @Roles('leader', 'admin')
+  @ListPage()
   @ApiOperation({ summary: 'Open incidents of your zone, oldest first (province-wide users: every zone, or ?zoneId=)' })
-  list(@QueryString() query: ListIncidentsDto, @CurrentActor() actor: Actor): Promise<IncidentView[]> {
-    return this.queryBus.execute(new ListIncidentsQuery(query.zoneId, actor));
+  list(@QueryString() query: ListIncidentsDto, @CurrentActor() actor: Actor): Promise<Page<IncidentView>> {
+    return this.queryBus.execute(new ListIncidentsQuery(query.zoneId, actor, { limit: query.limit, cursor: query.cursor }));
   }
 }

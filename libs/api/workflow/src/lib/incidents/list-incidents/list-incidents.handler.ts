@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ApiError, canSeeZone, isProvinceWide } from '@banjie/api-core';
+import { ApiError, canSeeZone, isProvinceWide, type Page } from '@banjie/api-core';
 import { IncidentList, ProjectionRunner } from '@banjie/api-projections';
 import type { IncidentView } from '@banjie/contracts';
 import { ListIncidentsQuery } from './list-incidents.query';
@@ -11,10 +11,11 @@ export class ListIncidentsHandler implements IQueryHandler<ListIncidentsQuery> {
     private readonly projections: ProjectionRunner,
   ) {}
 
-  async execute({ zoneId, actor }: ListIncidentsQuery): Promise<IncidentView[]> {
+  async execute({ zoneId, actor, page }: ListIncidentsQuery): Promise<Page<IncidentView>> {
     if (zoneId && !canSeeZone(actor, zoneId)) throw ApiError.forbidden('The incidents of another zone are not yours to repair');
     await this.projections.catchUp();
     const zone = zoneId ?? (isProvinceWide(actor) ? undefined : actor.zoneId);
-    return this.incidents.list({ zoneId: zone }).map(({ id, caseId, businessKey, definitionKey, elementId, message, since }) => ({ id, caseId, businessKey, definitionKey, elementId, message, since }));
+    const found = this.incidents.page({ zoneId: zone }, page);
+    return { ...found, rows: found.rows.map(({ id, caseId, businessKey, definitionKey, elementId, message, since }) => ({ id, caseId, businessKey, definitionKey, elementId, message, since })) };
   }
 }

@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { WorkingCalendars, isProvinceWide } from '@banjie/api-core';
+import { WorkingCalendars, isProvinceWide, type Page } from '@banjie/api-core';
 import { ProjectionRunner, TaskInbox, type InboxTask, type TaskFilter } from '@banjie/api-projections';
 import type { TaskView } from '@banjie/contracts';
 import { ListTasksQuery } from './list-tasks.query';
@@ -12,25 +12,18 @@ export class ListTasksHandler implements IQueryHandler<ListTasksQuery> {
     private readonly calendars: WorkingCalendars,
   ) {}
 
-  async execute({ filter, actor }: ListTasksQuery): Promise<TaskView[]> {
+  async execute({ filter, actor }: ListTasksQuery): Promise<Page<TaskView>> {
     await this.projections.catchUp();
     const base: TaskFilter = { zoneId: isProvinceWide(actor) ? undefined : actor.zoneId, status: filter.status ?? 'open' };
-    const candidate = { userId: actor.id, groups: actor.groups };
-    let tasks: InboxTask[];
-    switch (filter.scope) {
-      case 'all':
-        tasks = this.inbox.list(base);
-        break;
-      case 'mine':
-        tasks = this.inbox.list({ ...base, assignee: actor.id });
-        break;
-      case 'candidate':
-        tasks = this.inbox.list({ ...base, candidate });
-        break;
-      default:
-        tasks = [...this.inbox.list({ ...base, assignee: actor.id }), ...this.inbox.list({ ...base, candidate })];
-    }
-    return tasks.map((task) => this.calendars.markTask(task.zoneId, toTaskView(task)));
+    const reach = { userId: actor.id, groups: actor.groups };
+    const scoped: Record<NonNullable<typeof filter.scope> | 'default', TaskFilter> = {
+      all: base,
+      mine: { ...base, assignee: actor.id },
+      candidate: { ...base, candidate: reach },
+      default: { ...base, mineOrCandidate: reach },
+    };
+    const page = this.inbox.page(scoped[filter.scope ?? 'default'], { limit: filter.limit, cursor: filter.cursor });
+    return { ...page, rows: page.rows.map((task: InboxTask) => this.calendars.markTask(task.zoneId, toTaskView(task))) };
   }
 }
 

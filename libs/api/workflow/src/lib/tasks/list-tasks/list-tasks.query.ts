@@ -1,10 +1,10 @@
 import { Query } from '@nestjs/cqrs';
-import type { Actor } from '@banjie/api-core';
+import type { Actor, Page } from '@banjie/api-core';
 import type { TaskView } from '@banjie/contracts';
 import type { ListTasksDto } from './list-tasks.dto';
 
-/** The caller's inbox. */
-export class ListTasksQuery extends Query<TaskView[]> {
+/** One page of the caller's inbox. */
+export class ListTasksQuery extends Query<Page<TaskView>> {
   constructor(
     readonly filter: ListTasksDto,
     readonly actor: Actor,
