@@ -1,3 +1,8 @@
 /** Unit tests of web-designer; see libs/web/jest-angular.cjs. */
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the shared Jest settings of libs/web belong to no project
-module.exports = require('../jest-angular.cjs')('web-designer', '../../../coverage/libs/web/designer');
+const base = require('../jest-angular.cjs')('web-designer', '../../../coverage/libs/web/designer');
+
+// The Banjie lint rules come from the engine and parse FEEL with feelin: its ESM packages are compiled for Jest.
+const esmPackages = ['feelin', 'lezer-feel', '@lezer', '@camunda/feel-builtins', 'min-dash', 'temporal-polyfill', 'temporal-spec', 'temporal-utils'];
+
+module.exports = { ...base, transformIgnorePatterns: [`node_modules/(?!(${esmPackages.join('|')})/|.*\\.mjs$)`] };

@@ -6,6 +6,19 @@ declare module 'bpmn-js-properties-panel' {
   export const BpmnPropertiesPanelModule: ModuleDeclaration;
   export const BpmnPropertiesProviderModule: ModuleDeclaration;
   export const ZeebePropertiesProviderModule: ModuleDeclaration;
+  /** Reads a bpmn-js service inside a properties-panel component. */
+  export function useService<T>(name: string): T;
+}
+
+declare module '@bpmn-io/properties-panel' {
+  /** The panel's entry widgets (preact components) and their "is edited" checks. */
+  type Entry = import('@bpmn-io/properties-panel/preact').FunctionComponent<Record<string, unknown>>;
+  export const CheckboxEntry: Entry;
+  export const FeelEntry: Entry;
+  export const TextFieldEntry: Entry;
+  export function isCheckboxEntryEdited(node: unknown): boolean;
+  export function isFeelEntryEdited(node: unknown): boolean;
+  export function isTextFieldEntryEdited(node: unknown): boolean;
 }
 
 declare module 'bpmn-js-bpmnlint' {
@@ -30,4 +43,9 @@ declare module 'bpmnlint/lib/resolver/static-resolver' {
 declare module 'bpmnlint/rules/*' {
   const ruleFactory: (...args: unknown[]) => unknown;
   export default ruleFactory;
+}
+
+declare module 'bpmn-auto-layout' {
+  /** Adds diagram interchange (shapes and edges) to a model that has none. */
+  export function layoutProcess(xml: string): Promise<string>;
 }

@@ -1,8 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { DefinitionSummary, DefinitionView, DeployRequest, DeploymentView } from '@banjie/contracts';
+import type { DefinitionStatusView, DefinitionSummary, DefinitionView, DeployRequest, DeploymentView } from '@banjie/contracts';
 import { Observable, map } from 'rxjs';
 import { API_ROOT } from './api-paths';
+import { getAllPages } from './list-page';
 
 /** What a deploy did: a new version (`201`) or the existing one for unchanged XML (`200`). */
 export interface DeployOutcome {
@@ -17,13 +18,18 @@ export class DefinitionsApi {
 
   /** The latest version of each definition of the caller's zone. */
   list(): Observable<DefinitionSummary[]> {
-    return this.http.get<DefinitionSummary[]>(`${API_ROOT}/definitions`);
+    return getAllPages<DefinitionSummary>(this.http, `${API_ROOT}/definitions`);
   }
 
   /** A definition with its XML and forms: the latest version, or the version given. */
   get(key: string, version?: number): Observable<DefinitionView> {
     const path = `${API_ROOT}/definitions/${encodeURIComponent(key)}`;
     return this.http.get<DefinitionView>(version === undefined ? path : `${path}/versions/${version}`);
+  }
+
+  /** Withdraws a flow (`true`: no new cases, running ones go on) or restores it; designer of its zone only. */
+  setWithdrawn(key: string, withdrawn: boolean): Observable<DefinitionStatusView> {
+    return this.http.post<DefinitionStatusView>(`${API_ROOT}/definitions/${encodeURIComponent(key)}/${withdrawn ? 'withdraw' : 'restore'}`, {});
   }
 
   /** Deploys BPMN XML (and its forms). A `422` carries the problems found, element by element. */

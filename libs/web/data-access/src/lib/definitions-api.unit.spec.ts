@@ -60,4 +60,22 @@ describe('DefinitionsApi', () => {
     // then
     expect(xml).toBe('<x/>');
   });
+
+  it('withdraws and restores a flow by its key', () => {
+    // given
+    const answers: boolean[] = [];
+
+    // when
+    api.setWithdrawn('lf test/flow', true).subscribe((view) => answers.push(view.withdrawn));
+    const withdraw = backend.expectOne('/api/definitions/lf%20test%2Fflow/withdraw');
+    withdraw.flush({ key: 'lf test/flow', withdrawn: true, changedAt: '2026-03-02T09:00:00+08:00' });
+    api.setWithdrawn('lf test/flow', false).subscribe((view) => answers.push(view.withdrawn));
+    const restore = backend.expectOne('/api/definitions/lf%20test%2Fflow/restore');
+    restore.flush({ key: 'lf test/flow', withdrawn: false, changedAt: '2026-03-02T09:05:00+08:00' });
+
+    // then
+    expect(withdraw.request.method).toBe('POST');
+    expect(restore.request.method).toBe('POST');
+    expect(answers).toEqual([true, false]);
+  });
 });

@@ -1,3 +1,4 @@
+import { BANJIE_LINT_PLUGIN, BANJIE_LINT_RULES } from '@banjie/engine/lint';
 import StaticResolver from 'bpmnlint/lib/resolver/static-resolver';
 import adHocSubProcess from 'bpmnlint/rules/ad-hoc-sub-process';
 import conditionalFlows from 'bpmnlint/rules/conditional-flows';
@@ -60,13 +61,21 @@ export interface PackedLintConfig {
   resolver: StaticResolver;
 }
 
-/** Builds the designer's lint configuration for `linting.bpmnlint`. */
+/**
+ * Builds the designer's lint configuration for `linting.bpmnlint`: bpmnlint's rules above, and
+ * Banjie's own (`banjie/legal-limit`, `banjie/feel-syntax`…) from the engine, the very rules the
+ * server runs when it deploys, so the canvas shows the problems a deploy would report.
+ */
 export function banjieLintRules(): PackedLintConfig {
   const cache: Record<string, unknown> = {};
   const rules: Record<string, RuleLevel> = {};
   for (const [name, [rule, level]] of Object.entries(RULES)) {
     cache[`rule:bpmnlint/${name}`] = rule;
     rules[name] = level;
+  }
+  for (const [name, { rule, category }] of Object.entries(BANJIE_LINT_RULES)) {
+    cache[`rule:bpmnlint-plugin-${BANJIE_LINT_PLUGIN}/${name}`] = rule;
+    rules[`${BANJIE_LINT_PLUGIN}/${name}`] = category;
   }
   return { config: { rules }, resolver: new StaticResolver(cache) };
 }

@@ -5,6 +5,7 @@ import Modeler from 'bpmn-js/lib/Modeler';
 import zeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 import zeebeModdleDescriptor from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { banjieLintRules } from './banjie-lint-rules';
+import { BanjiePropertiesProviderModule } from './banjie-properties-provider';
 
 /** Where the designer draws: the canvas and the properties panel's parent element. */
 export interface DesignerSurfaces {
@@ -14,15 +15,15 @@ export interface DesignerSurfaces {
 
 /**
  * The bpmn-js Modeler of the designer: the properties panel with the Zeebe extensions Banjie
- * executes, the `zeebe` and `banjie` moddle extensions (legal limits, clock control, working-day
- * timers), and bpmnlint checking the model as it is drawn.
+ * executes and a 办结 Banjie group for its own, the `zeebe` and `banjie` moddle extensions
+ * (legal limits, clock control, working-day timers), and bpmnlint with Banjie's rules checking the model as it is drawn.
  */
 export function createDesignerModeler({ canvas, propertiesPanel }: DesignerSurfaces): Modeler {
   return new Modeler({
     container: canvas,
     propertiesPanel: { parent: propertiesPanel },
     linting: { bpmnlint: banjieLintRules(), active: true },
-    additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, zeebeBehaviorsModule, lintModule],
+    additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, BanjiePropertiesProviderModule, zeebeBehaviorsModule, lintModule],
     moddleExtensions: { zeebe: zeebeModdleDescriptor, banjie: banjieModdleDescriptor },
   });
 }

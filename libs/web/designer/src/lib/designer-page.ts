@@ -1,11 +1,24 @@
-import { ChangeDetectionStrategy, Component, ElementRef, OnDestroy, afterNextRender, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, OnDestroy, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { DefinitionSummary, Problem } from '@banjie/contracts';
-import { DefinitionsApi, toApiProblem, type DeployOutcome } from '@banjie/web-data-access';
+import { CasesApi, DefinitionsApi, toApiProblem, type DeployOutcome } from '@banjie/web-data-access';
 import { ProblemList, type ProblemItem } from '@banjie/web-ui';
 import type Modeler from 'bpmn-js/lib/Modeler';
 import { blankDiagram } from './blank-diagram';
+import type { DiagramElement, ElementFactory } from './banjie-properties';
+import { DesignerForms, type FormLinker } from './designer-forms';
 import { createDesignerModeler } from './designer-modeler';
+import { isLinkable, linkFormCommands, linkedFormId, type LinkableElement } from './form-links';
+
+/**
+ * The XML as the modeler can show it: a model without diagram interchange (no `bpmndi:BPMNDiagram`,
+ * as the api accepts it) is laid out with bpmn-auto-layout first, loaded only when needed.
+ */
+export async function withDiagramLayout(xml: string): Promise<string> {
+  if (/<([\w-]+:)?BPMNShape[\s>]/.test(xml)) return xml;
+  const { layoutProcess } = await import('bpmn-auto-layout');
+  return layoutProcess(xml);
+}
 
 /** The diagram now open in the designer: where it came from, and the forms deployed with it. */
 interface OpenDiagram {
@@ -19,13 +32,14 @@ interface OpenDiagram {
  */
 @Component({
   selector: 'bj-designer-page',
-  imports: [ProblemList],
+  imports: [ProblemList, DesignerForms],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './designer-page.html',
   styleUrl: './designer-page.css',
 })
 export class DesignerPage implements OnDestroy {
   private readonly definitionsApi = inject(DefinitionsApi);
+  private readonly casesApi = inject(CasesApi);
   private readonly canvas = viewChild.required<ElementRef<HTMLElement>>('canvas');
   private readonly propertiesPanel = viewChild.required<ElementRef<HTMLElement>>('properties');
   private modeler: Modeler | null = null;
@@ -36,10 +50,36 @@ export class DesignerPage implements OnDestroy {
   protected readonly outcome = signal<DeployOutcome | null>(null);
   protected readonly problem = signal<{ message: string; details: ProblemItem[] } | null>(null);
   protected readonly warnings = signal<Problem[]>([]);
+  /** The flow's forms by id, deployed with it as one unit. */
+  protected readonly forms = signal<Record<string, unknown>>({});
+  protected readonly formCount = computed(() => Object.keys(this.forms()).length);
+  /** What the workspace shows: the diagram or the form editor. */
+  protected readonly mode = signal<'diagram' | 'forms'>('diagram');
+  /** The diagram's side of the form editor: which elements take a form, and linking one. */
+  protected readonly formLinker: FormLinker = {
+    linkable: () => this.linkableElements(),
+    link: (elementId, formId) => this.linkForm(elementId, formId),
+  };
+  /** The deployed flow open in the designer (opened from the server or just deployed), with the version shown. */
+  protected readonly deployed = signal<{ key: string; version: number } | null>(null);
+  /** The latest version of the open deployed flow, and whether it is withdrawn. */
+  protected readonly deployedSummary = computed(() => {
+    const open = this.deployed();
+    return open ? this.definitions().find((definition) => definition.key === open.key) : undefined;
+  });
+  protected readonly versions = computed(() => {
+    const latest = this.deployedSummary()?.version ?? this.deployed()?.version ?? 0;
+    return Array.from({ length: latest }, (_, i) => latest - i);
+  });
+  /** Running cases of the open flow by version. */
+  protected readonly running = signal<Record<number, number>>({});
+  /** Whether the diagram changed since it was opened or deployed. */
+  protected readonly dirty = signal(false);
 
   constructor() {
     afterNextRender(() => {
       this.modeler = createDesignerModeler({ canvas: this.canvas().nativeElement, propertiesPanel: this.propertiesPanel().nativeElement });
+      this.modeler.on('commandStack.changed', () => this.dirty.set(true));
       void this.show(blankDiagram(), { source: '新流程 New diagram' });
     });
     this.definitionsApi
@@ -53,13 +93,29 @@ export class DesignerPage implements OnDestroy {
   }
 
   protected newDiagram(): void {
+    if (!this.mayDiscard()) return;
+    this.deployed.set(null);
     void this.show(blankDiagram(), { source: '新流程 New diagram' });
+  }
+
+  /** Selects the element of a problem on the canvas and scrolls it into view. */
+  protected selectElement(problem: ProblemItem): void {
+    if (!this.modeler || !problem.elementId) return;
+    const element = (this.modeler.get('elementRegistry') as { get(id: string): unknown }).get(problem.elementId);
+    if (!element) return;
+    (this.modeler.get('selection') as { select(element: unknown): void }).select(element);
+    (this.modeler.get('canvas') as { scrollToElement(element: unknown): void }).scrollToElement(element);
   }
 
   protected async openFile(event: Event): Promise<void> {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
+    if (!this.mayDiscard()) {
+      input.value = '';
+      return;
+    }
+    this.deployed.set(null);
     await this.show(await file.text(), { source: file.name });
     input.value = '';
   }
@@ -68,9 +124,9 @@ export class DesignerPage implements OnDestroy {
     const select = event.target as HTMLSelectElement;
     const key = select.value;
     select.value = '';
-    if (!key) return;
+    if (!key || !this.mayDiscard()) return;
     this.definitionsApi.get(key).subscribe({
-      next: (definition) => void this.show(definition.xml, { source: `${definition.key} v${definition.version}`, forms: definition.forms }),
+      next: (definition) => void this.showDeployed(definition),
       error: (failure: unknown) => this.fail(failure),
     });
   }
@@ -85,17 +141,39 @@ export class DesignerPage implements OnDestroy {
     URL.revokeObjectURL(link.href);
   }
 
+  /** Downloads the diagram as an SVG picture. */
+  protected async downloadSvg(): Promise<void> {
+    if (!this.modeler) return;
+    const { svg } = await this.modeler.saveSVG();
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+    link.download = `${this.processId() ?? 'diagram'}.svg`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  }
+
   protected async deploy(): Promise<void> {
     const xml = await this.currentXml();
     if (xml === null) return;
     this.busy.set(true);
     this.outcome.set(null);
     this.problem.set(null);
-    const forms = this.opened().forms;
+    const forms = this.forms();
+    const unformed = this.linkableElements().filter((element) => element.formId !== undefined && !(element.formId in forms));
+    if (unformed.length > 0) {
+      this.busy.set(false);
+      this.problem.set({
+        message: '有任务关联了不存在的表单 A task links a form the flow does not have: create it under 表单 Forms, or link another',
+        details: unformed.map((element) => ({ elementId: element.id, elementType: element.type, message: `表单 ${element.formId} 不存在 the form "${element.formId}" is not in this flow` })),
+      });
+      return;
+    }
     this.definitionsApi.deploy(forms && Object.keys(forms).length ? { xml, forms } : { xml }).subscribe({
       next: (outcome) => {
         this.busy.set(false);
         this.outcome.set(outcome);
+        this.dirty.set(false);
+        this.followDeployed(outcome.deployment.key, outcome.deployment.version);
         this.warnings.set(outcome.deployment.warnings ?? []);
         this.refreshDefinitions();
       },
@@ -112,8 +190,10 @@ export class DesignerPage implements OnDestroy {
     this.problem.set(null);
     this.warnings.set([]);
     try {
-      const { warnings } = await this.modeler.importXML(xml);
+      const { warnings } = await this.modeler.importXML(await withDiagramLayout(xml));
       this.opened.set(opened);
+      this.forms.set({ ...(opened.forms ?? {}) });
+      this.dirty.set(false);
       // bpmn-js types import warnings as strings; at run time they are errors with a message.
       this.warnings.set((warnings as unknown[]).map((warning) => ({ message: (warning as { message?: string }).message ?? String(warning) })));
       (this.modeler.get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
@@ -131,6 +211,92 @@ export class DesignerPage implements OnDestroy {
   private processId(): string | undefined {
     const definitions = this.modeler?.getDefinitions() as { rootElements?: { $type: string; id: string }[] } | undefined;
     return definitions?.rootElements?.find((element) => element.$type === 'bpmn:Process')?.id;
+  }
+
+  protected runningOf(version: number): number {
+    return this.running()[version] ?? 0;
+  }
+
+  /** Opens another version of the open deployed flow. */
+  protected openVersion(event: Event): void {
+    const version = Number((event.target as HTMLSelectElement).value);
+    const open = this.deployed();
+    if (!open || !version || version === open.version || !this.mayDiscard()) return;
+    this.definitionsApi.get(open.key, version).subscribe({
+      next: (definition) => void this.showDeployed(definition),
+      error: (failure: unknown) => this.fail(failure),
+    });
+  }
+
+  /** Withdraws the open flow (no new cases, running ones go on) or restores it. */
+  protected setWithdrawn(withdrawn: boolean): void {
+    const open = this.deployed();
+    if (!open) return;
+    this.busy.set(true);
+    this.definitionsApi.setWithdrawn(open.key, withdrawn).subscribe({
+      next: () => {
+        this.busy.set(false);
+        this.refreshDefinitions();
+      },
+      error: (failure: unknown) => {
+        this.busy.set(false);
+        this.fail(failure);
+      },
+    });
+  }
+
+  private async showDeployed(definition: { key: string; version: number; xml: string; forms: Record<string, unknown> }): Promise<void> {
+    await this.show(definition.xml, { source: `${definition.key} v${definition.version}`, forms: definition.forms });
+    this.followDeployed(definition.key, definition.version);
+  }
+
+  /** Remembers the deployed flow open now and counts its running cases by version. */
+  private followDeployed(key: string, version: number): void {
+    this.deployed.set({ key, version });
+    this.casesApi.list({ definitionKey: key, status: 'active' }).subscribe({
+      next: (cases) => {
+        const counts: Record<number, number> = {};
+        for (const summary of cases) counts[summary.version] = (counts[summary.version] ?? 0) + 1;
+        this.running.set(counts);
+      },
+      error: () => this.running.set({}),
+    });
+  }
+
+  protected formsChanged(forms: Record<string, unknown>): void {
+    this.forms.set(forms);
+    this.dirty.set(true);
+  }
+
+  private diagramElements(): DiagramElement[] {
+    if (!this.modeler) return [];
+    return (this.modeler.get('elementRegistry') as { getAll(): DiagramElement[] }).getAll().filter((element) => element.businessObject && !('waypoints' in element) && element.businessObject.$type !== 'label');
+  }
+
+  private linkableElements(): LinkableElement[] {
+    return this.diagramElements()
+      .filter((element) => isLinkable(element.businessObject))
+      .map((element) => {
+        const { businessObject } = element;
+        return {
+          id: element.id,
+          name: typeof businessObject['name'] === 'string' ? businessObject['name'] : '',
+          type: businessObject.$type as LinkableElement['type'],
+          formId: linkedFormId(businessObject),
+        };
+      });
+  }
+
+  private linkForm(elementId: string, formId: string): void {
+    const element = this.diagramElements().find((candidate) => candidate.id === elementId);
+    if (!element || !this.modeler) return;
+    const commands = linkFormCommands(element, formId, this.modeler.get('bpmnFactory') as ElementFactory);
+    (this.modeler.get('commandStack') as { execute(command: string, context: unknown): void }).execute('properties-panel.multi-command-executor', commands);
+  }
+
+  /** Asks before unsaved changes are discarded; true when there are none or the user agrees. */
+  private mayDiscard(): boolean {
+    return !this.dirty() || window.confirm('当前流程有未部署的修改，确定放弃吗？ Discard the changes not deployed yet?');
   }
 
   private refreshDefinitions(): void {

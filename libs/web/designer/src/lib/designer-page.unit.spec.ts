@@ -5,16 +5,36 @@ import { createDesignerModeler } from './designer-modeler';
 import { DesignerPage } from './designer-page';
 
 jest.mock('./designer-modeler', () => ({ createDesignerModeler: jest.fn() }));
+jest.mock('@bpmn-io/form-js-editor', () => ({ FormEditor: jest.fn() }));
+jest.mock('@bpmn-io/form-js', () => ({ Form: jest.fn() }));
+jest.mock('bpmn-auto-layout', () => ({ layoutProcess: jest.fn((xml: string) => Promise.resolve(xml.replace('</bpmn:definitions>', '<bpmndi:BPMNShape id="laid-out"/></bpmn:definitions>'))) }));
 
 const drawnXml = '<bpmn:definitions><bpmn:process id="demo-flow"/></bpmn:definitions>';
 
+const laidOutXml = drawnXml.replace('</bpmn:definitions>', '<bpmndi:BPMNShape id="laid-out"/></bpmn:definitions>');
+
+let diagram: { id: string; businessObject: Record<string, unknown> }[] = [];
+
 function fakeModeler() {
+  const listeners: Record<string, () => void> = {};
+  const services = {
+    canvas: { zoom: jest.fn(), scrollToElement: jest.fn() },
+    selection: { select: jest.fn() },
+    elementRegistry: {
+      get: (id: string) => (id === 'Gateway_1' ? { id } : undefined),
+      getAll: () => diagram,
+    },
+  };
   return {
     importXML: jest.fn().mockResolvedValue({ warnings: [] }),
     saveXML: jest.fn().mockResolvedValue({ xml: drawnXml }),
+    saveSVG: jest.fn().mockResolvedValue({ svg: '<svg/>' }),
     getDefinitions: () => ({ rootElements: [{ $type: 'bpmn:Process', id: 'demo-flow' }] }),
-    get: () => ({ zoom: jest.fn() }),
+    get: (name: keyof typeof services) => services[name],
+    on: jest.fn((event: string, listener: () => void) => (listeners[event] = listener)),
     destroy: jest.fn(),
+    services,
+    change: () => listeners['commandStack.changed']?.(),
   };
 }
 
@@ -23,6 +43,7 @@ describe('DesignerPage', () => {
   let modeler: ReturnType<typeof fakeModeler>;
 
   beforeEach(() => {
+    diagram = [];
     modeler = fakeModeler();
     (createDesignerModeler as jest.Mock).mockReset().mockReturnValue(modeler);
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
@@ -61,7 +82,7 @@ describe('DesignerPage', () => {
     await fixture.whenStable();
 
     // then
-    expect(modeler.importXML).toHaveBeenLastCalledWith(drawnXml);
+    expect(modeler.importXML).toHaveBeenLastCalledWith(laidOutXml);
     expect(host.querySelector('.source')?.textContent).toBe('demo-flow.bpmn');
   });
 
@@ -122,5 +143,125 @@ describe('DesignerPage', () => {
     expect(modeler.importXML).toHaveBeenLastCalledWith('<deployed/>');
     expect(host.querySelector('.source')?.textContent).toBe('linfen-123-closure v1');
     expect(request.request.body.forms).toEqual({ 'lf-window-check': { components: [] } });
+  });
+
+  it('selects the element of a refused deploy\'s problem on the canvas', async () => {
+    // given
+    const { fixture, host } = await openDesigner();
+    button(host, 'Deploy').click();
+    await fixture.whenStable();
+    backend
+      .expectOne((r) => r.method === 'POST' && r.url === '/api/definitions')
+      .flush({ error: 'invalid_bpmn', message: 'model cannot run', details: [{ elementId: 'Gateway_1', message: 'no condition' }] }, { status: 422, statusText: 'Unprocessable Entity' });
+    await fixture.whenStable();
+
+    // when
+    (host.querySelector('bj-problem-list button') as HTMLButtonElement).click();
+
+    // then
+    expect(modeler.services.selection.select).toHaveBeenCalledWith({ id: 'Gateway_1' });
+    expect(modeler.services.canvas.scrollToElement).toHaveBeenCalledWith({ id: 'Gateway_1' });
+  });
+
+  it('asks before New discards changes, and keeps them when the designer says no', async () => {
+    // given
+    const { fixture, host } = await openDesigner();
+    modeler.change();
+    await fixture.whenStable();
+    const confirm = jest.spyOn(window, 'confirm').mockReturnValue(false);
+
+    // when
+    button(host, 'New').click();
+    await fixture.whenStable();
+
+    // then
+    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('Discard the changes'));
+    expect(modeler.importXML).toHaveBeenCalledTimes(1);
+    expect(host.querySelector('.source')?.textContent).toContain('unsaved changes');
+    confirm.mockRestore();
+  });
+
+  it('lays out a model without diagram interchange before it shows it', async () => {
+    // given
+    const { fixture, host } = await openDesigner();
+    const input = host.querySelector('input[type=file]') as HTMLInputElement;
+    const file = new File([drawnXml], 'no-di.bpmn', { type: 'application/xml' });
+    Object.defineProperty(file, 'text', { value: () => Promise.resolve(drawnXml) });
+    Object.defineProperty(input, 'files', { value: [file] });
+
+    // when
+    input.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    await fixture.whenStable();
+
+    // then
+    expect(modeler.importXML).toHaveBeenLastCalledWith(laidOutXml);
+  });
+
+  it('does not deploy a task linked to a form the flow lacks, and names the task', async () => {
+    // given
+    const { fixture, host } = await openDesigner();
+    diagram = [
+      {
+        id: 'Task_Check',
+        businessObject: { $type: 'bpmn:UserTask', name: '审查', extensionElements: { $type: 'bpmn:ExtensionElements', values: [{ $type: 'zeebe:FormDefinition', formId: 'lf-window-check' }] } },
+      },
+    ];
+
+    // when
+    button(host, 'Deploy').click();
+    await fixture.whenStable();
+
+    // then
+    backend.expectNone((r) => r.method === 'POST');
+    expect(host.querySelector('p.error')?.textContent).toContain('A task links a form the flow does not have');
+    expect(host.querySelector('bj-problem-list button code')?.textContent).toBe('Task_Check');
+  });
+
+  it('shows the versions of a deployed flow with their running cases, and withdraws it', async () => {
+    // given
+    const { fixture, host } = await openDesigner();
+    const select = host.querySelector('select') as HTMLSelectElement;
+    select.value = 'linfen-123-closure';
+    select.dispatchEvent(new Event('change'));
+    backend.expectOne('/api/definitions/linfen-123-closure').flush({ key: 'linfen-123-closure', version: 1, xml: '<deployed/>', forms: {} });
+    await fixture.whenStable();
+    await fixture.whenStable();
+    backend
+      .expectOne((r) => r.url === '/api/cases' && r.params.get('definitionKey') === 'linfen-123-closure' && r.params.get('status') === 'active')
+      .flush([{ id: 'c1', version: 1 }, { id: 'c2', version: 1 }]);
+    await fixture.whenStable();
+
+    // when
+    button(host, 'Withdraw').click();
+    const withdraw = backend.expectOne('/api/definitions/linfen-123-closure/withdraw');
+    withdraw.flush({ key: 'linfen-123-closure', withdrawn: true, changedAt: '2026-03-02T09:00:00+08:00' });
+    backend.expectOne((r) => r.method === 'GET' && r.url === '/api/definitions').flush([{ key: 'linfen-123-closure', version: 1, name: '临汾123办结', deployedAt: '2026-03-01T08:00:00+08:00', withdrawn: true }]);
+    await fixture.whenStable();
+
+    // then
+    expect(withdraw.request.method).toBe('POST');
+    expect(host.querySelector('.versions option')?.textContent).toContain('v1 · 运行中 2 running');
+    expect(host.querySelector('.withdrawn')?.textContent).toContain('Withdrawn');
+    expect(button(host, 'Restore')).toBeTruthy();
+  });
+
+  it('exports the diagram as an SVG named after the process', async () => {
+    // given
+    const { fixture, host } = await openDesigner();
+    const clicked: string[] = [];
+    Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:svg'), revokeObjectURL: jest.fn() });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+
+    // when
+    button(host, 'Export SVG').click();
+    await fixture.whenStable();
+
+    // then
+    expect(modeler.saveSVG).toHaveBeenCalled();
+    expect(clicked).toEqual(['demo-flow.svg']);
+    click.mockRestore();
   });
 });

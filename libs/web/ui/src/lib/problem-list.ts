@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 
 /** One problem of a model or a request, pinned to an element when the server knows which. */
 export interface ProblemItem {
@@ -18,7 +18,11 @@ export interface ProblemItem {
       <ul>
         @for (problem of problems(); track $index) {
           <li>
-            @if (problem.elementId || problem.field) {
+            @if (selectable() && problem.elementId) {
+              <button type="button" class="element" (click)="selected.emit(problem)" [attr.aria-label]="'在图中选中 Select ' + problem.elementId + ' in the diagram'">
+                <code>{{ problem.elementId }}</code>
+              </button>
+            } @else if (problem.elementId || problem.field) {
               <code>{{ problem.elementId ?? problem.field }}</code>
             }
             @if (problem.elementType) {
@@ -38,6 +42,8 @@ export interface ProblemItem {
     li + li { margin-top: 0.15rem; }
     code { margin-right: 0.35rem; }
     .type { margin-right: 0.35rem; opacity: 0.75; }
+    .element { margin-right: 0.35rem; padding: 0 0.25rem; border: 1px solid currentColor; border-radius: var(--bj-radius); background: transparent; color: inherit; cursor: pointer; }
+    .element code { margin: 0; }
   `,
 })
 export class ProblemList {
@@ -47,4 +53,8 @@ export class ProblemList {
   readonly heading = input('问题 Problems');
   /** Errors are red, warnings yellow. */
   readonly tone = input<'error' | 'warning'>('error');
+  /** When true, the element id of a problem is a button that emits `selected` (the designer selects it on the canvas). */
+  readonly selectable = input(false);
+  /** The problem whose element the user clicked. */
+  readonly selected = output<ProblemItem>();
 }
