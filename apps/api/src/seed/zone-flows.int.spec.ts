@@ -55,8 +55,10 @@ describe('the zone flows of bpmn/ in the api', () => {
   it('deploys every flow to the zone of its file name, with its forms', () => {
     // then
     expect(api.running.deployments.map((d) => [d.file, d.zoneId, d.outcome, d.key])).toEqual([
+      ['anze-online-agency.bpmn', 'az', 'deployed', 'anze-online-agency'],
       ['changzi-rongque.bpmn', 'cz', 'deployed', 'changzi-rongque'],
       ['linfen-123-closure.bpmn', 'lf', 'deployed', 'linfen-123-closure'],
+      ['shangdang-financing.bpmn', 'sd', 'deployed', 'shangdang-financing'],
       ['taigu-standard-approval.bpmn', 'tg', 'deployed', 'taigu-standard-approval'],
       ['taigu-zero-approval.bpmn', 'tg', 'deployed', 'taigu-zero-approval'],
       ['xiangyuan-demand-ledger.bpmn', 'xy', 'deployed', 'xiangyuan-demand-ledger'],

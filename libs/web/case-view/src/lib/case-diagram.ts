@@ -14,6 +14,7 @@ import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import type Canvas from 'diagram-js/lib/core/Canvas';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
 import type { CaseMarkers } from './case-markers';
+import { fitToWidth } from './diagram-fit';
 
 /**
  * A case's BPMN diagram (bpmn-js `NavigatedViewer`, pan and zoom) with the case's progress
@@ -23,7 +24,12 @@ import type { CaseMarkers } from './case-markers';
   selector: 'bj-case-diagram',
   changeDetection: ChangeDetectionStrategy.OnPush,
   encapsulation: ViewEncapsulation.None,
-  template: `<div #canvas class="bj-case-diagram-canvas"></div>
+  template: `<div class="bj-case-diagram-zoom" role="group" aria-label="缩放 Zoom">
+      <button type="button" (click)="zoomBy(1.25)">放大 Zoom in</button>
+      <button type="button" (click)="zoomBy(0.8)">缩小 Zoom out</button>
+      <button type="button" (click)="fit()">适应宽度 Fit width</button>
+    </div>
+    <div #canvas class="bj-case-diagram-canvas"></div>
     @if (failure(); as message) {
       <p class="bj-case-diagram-error" role="alert">流程图无法显示 Diagram cannot be shown: {{ message }}</p>
     }`,
@@ -63,12 +69,36 @@ export class CaseDiagram implements OnDestroy {
     try {
       this.applied = new Map();
       await viewer.importXML(xml);
-      viewer.get<Canvas>('canvas').zoom('fit-viewport');
+      this.fitViewer(viewer);
       this.failure.set(null);
       this.importedXml.set(xml);
     } catch (error) {
       this.failure.set(error instanceof Error ? error.message : String(error));
     }
+  }
+
+  /** Fits the diagram to the full width at a readable zoom (see `fitToWidth`); wider ones are panned. */
+  protected fit(): void {
+    const viewer = this.viewer();
+    if (viewer && this.importedXml()) this.fitViewer(viewer);
+  }
+
+  /** Zooms by `factor` around the centre, as the mouse wheel does. */
+  protected zoomBy(factor: number): void {
+    const viewer = this.viewer();
+    if (!viewer || !this.importedXml()) return;
+    const canvas = viewer.get<Canvas>('canvas');
+    canvas.zoom(canvas.zoom() * factor);
+  }
+
+  private fitViewer(viewer: NavigatedViewer): void {
+    const canvas = viewer.get<Canvas>('canvas');
+    const host = this.canvas().nativeElement;
+    const { inner } = canvas.viewbox();
+    const { heightPx, viewbox } = fitToWidth(inner, host.clientWidth);
+    host.style.height = `${heightPx}px`;
+    canvas.resized();
+    canvas.viewbox(viewbox);
   }
 
   private mark(viewer: NavigatedViewer, markers: CaseMarkers): void {

@@ -11,7 +11,9 @@ const ViewerMock = NavigatedViewer as unknown as jest.Mock;
 function fakeViewer(knownIds: string[]) {
   const markers = new Map<string, Set<string>>();
   const canvas = {
-    zoom: jest.fn(),
+    zoom: jest.fn(() => 1),
+    viewbox: jest.fn(() => ({ x: 0, y: 0, width: 800, height: 400, scale: 1, inner: { x: 150, y: 60, width: 1160, height: 560 }, outer: { width: 800, height: 400 } })),
+    resized: jest.fn(),
     addMarker: jest.fn((id: string, marker: string) => markers.set(id, (markers.get(id) ?? new Set()).add(marker))),
     removeMarker: jest.fn((id: string, marker: string) => markers.get(id)?.delete(marker)),
   };
@@ -64,6 +66,26 @@ describe('CaseDiagram', () => {
     // then
     expect([...(markers.get('Task_WindowCheck') ?? [])]).toEqual(['bj-completed']);
     expect([...(markers.get('Task_Review') ?? [])]).toEqual(['bj-active']);
+  });
+
+  it('fits the diagram to the full width (height to match) and zooms with labelled buttons', async () => {
+    // given
+    const { viewer, canvas } = fakeViewer([]);
+    ViewerMock.mockImplementation(() => viewer);
+    const fixture = TestBed.createComponent(CaseDiagram);
+    fixture.componentRef.setInput('xml', '<definitions/>');
+    await fixture.whenStable();
+    await fixture.whenStable();
+    const buttons = [...(fixture.nativeElement as HTMLElement).querySelectorAll('button')];
+
+    // when
+    buttons.find((b) => b.textContent?.includes('Zoom in'))?.click();
+
+    // then: jsdom has no layout (width 0), so the diagram is shown at its drawn size from its top left
+    expect(canvas.viewbox).toHaveBeenCalledWith({ x: 130, y: 40, width: 1200, height: 600 });
+    expect((fixture.nativeElement as HTMLElement).querySelector<HTMLElement>('.bj-case-diagram-canvas')?.style.height).toBe('600px');
+    expect(buttons.map((b) => b.textContent?.trim())).toEqual(['放大 Zoom in', '缩小 Zoom out', '适应宽度 Fit width']);
+    expect(canvas.zoom).toHaveBeenLastCalledWith(1.25);
   });
 
   it('says why a diagram cannot be shown', async () => {
