@@ -80,6 +80,39 @@ describe('every role lands on its own page, with a menu of only what it may do',
     }
   });
 
+  it('signs out: 退出 revokes the token on the server, so a copy of it is refused afterwards', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    const failedCalls = watchFailedApiCalls(page);
+    try {
+      // given a clerk signed in through the login page
+      await signIn(page, 'lf-clerk');
+      await page.getByRole('heading', { level: 1, name: /待办 Inbox/ }).waitFor();
+      await settle(page);
+      const token = await page.evaluate(() => sessionStorage.getItem('banjie.accessToken'));
+      expect(token).toBeTruthy();
+      await screenshot(page, 'sign-out-1-signed-in.png');
+
+      // when the clerk signs out
+      const logout = page.waitForResponse((response) => response.url().endsWith('/api/auth/logout'));
+      await page.getByRole('button', { name: '退出 Sign out' }).click();
+      expect((await logout).status()).toBe(204);
+      await page.waitForURL(/\/login/);
+      await screenshot(page, 'sign-out-2-login-page.png');
+
+      // then the token the tab held is refused by the server
+      const after = await fetch(`${baseUrl()}/api/tasks`, { headers: { authorization: `Bearer ${token}` } });
+      expect(after.status).toBe(401);
+      expect(await page.evaluate(() => sessionStorage.getItem('banjie.accessToken'))).toBeNull();
+      expect(consoleErrors).toEqual([]);
+      expect(failedCalls).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'failure-sign-out.png').catch(() => undefined);
+      throw new Error(`${(error as Error).message}\nbrowser console errors: ${JSON.stringify(consoleErrors)}\nfailed api calls: ${JSON.stringify(failedCalls)}`);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('sends a designer who opens the inbox to the designer, without a 403', async () => {
     const { page, consoleErrors } = await openPage(browser);
     const failedCalls = watchFailedApiCalls(page);

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ApiAuthModule } from '@banjie/api-auth';
 import { ApiCoreModule, ApiExceptionFilter, type ApiCoreOptions } from '@banjie/api-core';
@@ -7,6 +7,7 @@ import { ApiProjectionsModule } from '@banjie/api-projections';
 import { ApiWorkflowModule } from '@banjie/api-workflow';
 import { HealthController } from '../operations/health.controller';
 import { MetricsController } from '../operations/metrics.controller';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { validationPipe } from './validation-pipe';
 
 /** The api: core services, read models, auth and the workflow use cases, wired once. */
@@ -27,6 +28,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_PIPE, useValue: validationPipe },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };
   }

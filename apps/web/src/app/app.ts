@@ -21,7 +21,6 @@ export class App {
   }
 
   protected logout(): void {
-    this.session.logout();
-    void this.router.navigate(['/login']);
+    this.session.signOut().subscribe(() => void this.router.navigate(['/login']));
   }
 }

@@ -6,6 +6,7 @@ import { SseTickets } from './access/sse-tickets';
 import { LoginController } from './login/login.controller';
 import { LoginHandler } from './login/login.handler';
 import { LoginThrottle } from './login/login-throttle';
+import { LogoutController } from './logout/logout.controller';
 import { SseTicketController } from './sse-ticket/sse-ticket.controller';
 import { ChangePasswordController } from './password/change-password.controller';
 import { ChangePasswordHandler } from './password/change-password.handler';
@@ -29,7 +30,7 @@ export class ApiAuthModule implements OnModuleDestroy {
   static forRoot(options: { dataDir: string | undefined }): DynamicModule {
     return {
       module: ApiAuthModule,
-      controllers: [LoginController, ChangePasswordController, SseTicketController, ListUsersController, CreateUserController, UpdateUserController],
+      controllers: [LoginController, LogoutController, ChangePasswordController, SseTicketController, ListUsersController, CreateUserController, UpdateUserController],
       providers: [
         { provide: USER_DIRECTORY, useFactory: () => new UserDirectory(options.dataDir) },
         AccessTokens,

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { LoginRequest, LoginResponse, Role, UserView } from '@banjie/contracts';
-import { Observable, map, tap } from 'rxjs';
+import { Observable, catchError, map, of, tap } from 'rxjs';
 import { API_ROOT } from './api-paths';
 
 const TOKEN_KEY = 'banjie.accessToken';
@@ -37,7 +37,20 @@ export class AuthSession {
     this.remember(response);
   }
 
-  /** Ends the session in this tab. */
+  /**
+   * Signs out: the server revokes this session's token (`POST /api/auth/logout`), then the tab
+   * forgets it. The tab forgets it even when the server cannot be reached, so signing out always
+   * ends the session here.
+   */
+  signOut(): Observable<void> {
+    if (this.tokenState() === null) return of(undefined);
+    return this.http.post<void>(`${API_ROOT}/auth/logout`, {}).pipe(
+      catchError(() => of(undefined)),
+      map(() => this.logout()),
+    );
+  }
+
+  /** Ends the session in this tab (the token is dropped without asking the server). */
   logout(): void {
     sessionStorage.removeItem(TOKEN_KEY);
     sessionStorage.removeItem(USER_KEY);

@@ -62,4 +62,39 @@ describe('AuthSession', () => {
     expect(session.signedIn()).toBe(false);
     expect(sessionStorage.getItem('banjie.accessToken')).toBeNull();
   });
+
+  it('signs out: the server revokes the token, then the tab forgets it', () => {
+    // given
+    sessionStorage.setItem('banjie.accessToken', 'kept-token');
+    sessionStorage.setItem('banjie.user', JSON.stringify(clerkLogin.user));
+    const session = TestBed.inject(AuthSession);
+    const http = TestBed.inject(HttpTestingController);
+    let done = false;
+
+    // when
+    session.signOut().subscribe(() => (done = true));
+    const request = http.expectOne('/api/auth/logout');
+    expect(session.signedIn()).toBe(true);
+    request.flush(null, { status: 204, statusText: 'No Content' });
+
+    // then
+    expect(request.request.method).toBe('POST');
+    expect(done).toBe(true);
+    expect(session.signedIn()).toBe(false);
+    expect(sessionStorage.getItem('banjie.accessToken')).toBeNull();
+  });
+
+  it('signs out in the tab even when the server cannot be reached', () => {
+    // given
+    sessionStorage.setItem('banjie.accessToken', 'kept-token');
+    const session = TestBed.inject(AuthSession);
+    const http = TestBed.inject(HttpTestingController);
+
+    // when
+    session.signOut().subscribe();
+    http.expectOne('/api/auth/logout').flush('down', { status: 503, statusText: 'Service Unavailable' });
+
+    // then
+    expect(session.signedIn()).toBe(false);
+  });
 });

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { ApiError, type Actor } from '@banjie/api-core';
 import type { Role } from '@banjie/contracts';
 import type { Request } from 'express';
+import { createHash } from 'node:crypto';
 import { ALLOWED_ROLES, PUBLIC_ROUTE, SSE_TICKET } from './access.decorators';
 import { AccessTokens } from './access-tokens';
 import { SseTickets } from './sse-tickets';
@@ -41,8 +42,10 @@ export class AccessGuard implements CanActivate {
     if (token) {
       const verified = this.tokens.check(token) ?? fail('The access token is invalid or expired');
       const standing = this.users.standing(verified.actor.id);
-      if (!standing?.active) fail('The user is deactivated: ask an admin');
+      if (!standing) fail('The access token names a user that does not exist: sign in again');
+      if (!standing.active) fail('The user is deactivated: ask an admin');
       if (verified.generation !== standing.tokenGeneration) fail('The access token was ended by a change of password or access: sign in again');
+      if (this.users.isRevoked(tokenHash(token))) fail('The access token was signed out: sign in again');
       return verified.actor;
     }
     const ticket = acceptsTicket ? queryValue(request, 'ticket') : undefined;
@@ -53,6 +56,16 @@ export class AccessGuard implements CanActivate {
     }
     return fail(`Sign in first: send Authorization: Bearer <token>${acceptsTicket ? ', or ?ticket= from POST /api/auth/sse-ticket' : ''}`);
   }
+}
+
+/** How a token is kept in the revocation list: its SHA-256, never the token itself. */
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** The bearer token of a request, if any. */
+export function bearerTokenOf(request: Request): string | undefined {
+  return bearerToken(request);
 }
 
 function fail(message: string): never {

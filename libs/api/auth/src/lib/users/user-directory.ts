@@ -1,3 +1,4 @@
+import { ListCursor, fetchSize, type Page, type PageRequest } from '@banjie/api-core';
 import type { ManagedUserView, Role, UserView, ZoneId } from '@banjie/contracts';
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -31,6 +32,9 @@ export interface UserChange {
   active?: boolean;
 }
 
+/** Users are listed by zone and id; the cursor carries both. */
+const USER_CURSOR = new ListCursor('users', ['string', 'string']);
+
 interface UserRow {
   id: string;
   name: string;
@@ -58,7 +62,8 @@ export class UserDirectory {
     this.db.pragma('journal_mode = WAL');
     this.db.exec(`CREATE TABLE IF NOT EXISTS users (
         id TEXT PRIMARY KEY, name TEXT NOT NULL, roles TEXT NOT NULL, zone_id TEXT NOT NULL, groups TEXT NOT NULL, password_hash TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS seeds (name TEXT PRIMARY KEY, at TEXT NOT NULL)`);
+      CREATE TABLE IF NOT EXISTS seeds (name TEXT PRIMARY KEY, at TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS revoked_tokens (token_hash TEXT PRIMARY KEY, expires_ms INTEGER NOT NULL)`);
     // Data dirs from before deactivation and password changes get the two columns once.
     const columns = new Set((this.db.prepare('PRAGMA table_info(users)').all() as { name: string }[]).map((c) => c.name));
     if (!columns.has('active')) this.db.exec('ALTER TABLE users ADD COLUMN active INTEGER NOT NULL DEFAULT 1');
@@ -92,6 +97,19 @@ export class UserDirectory {
   listManaged(zoneId?: ZoneId): ManagedUserView[] {
     const rows = (zoneId === undefined ? this.db.prepare('SELECT * FROM users ORDER BY zone_id, id').all() : this.db.prepare('SELECT * FROM users WHERE zone_id = ? ORDER BY id').all(zoneId)) as UserRow[];
     return rows.map(toView);
+  }
+
+  /** One page of the users of a zone (every zone when left out), by zone and id; `activeOnly` leaves deactivated users out. */
+  page(filter: { zoneId?: ZoneId; activeOnly: boolean }, request: PageRequest): Page<ManagedUserView> {
+    const after = USER_CURSOR.after(request);
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM users WHERE (@zoneId IS NULL OR zone_id = @zoneId) AND (@activeOnly = 0 OR active = 1)
+         AND (@afterZone IS NULL OR zone_id > @afterZone OR (zone_id = @afterZone AND id > @afterId))
+         ORDER BY zone_id, id LIMIT @fetch`,
+      )
+      .all({ zoneId: filter.zoneId ?? null, activeOnly: filter.activeOnly ? 1 : 0, afterZone: after?.[0] ?? null, afterId: after?.[1] ?? null, fetch: fetchSize(request) }) as UserRow[];
+    return USER_CURSOR.page(rows, request, (row) => [row.zone_id, row.id], toView);
   }
 
   count(): number {
@@ -136,6 +154,20 @@ export class UserDirectory {
   setPasswordHash(id: string, passwordHash: string): void {
     this.db.prepare('UPDATE users SET password_hash = ?, token_generation = token_generation + 1 WHERE id = ?').run(passwordHash, id);
     this.standings.delete(id);
+  }
+
+  /**
+   * Revokes one token (sign-out) until it would have expired anyway, by its SHA-256: kept in
+   * `users.sqlite`, so a restart keeps it revoked. Expired entries are dropped on the way.
+   */
+  revokeToken(tokenHash: string, expiresMs: number): void {
+    this.db.prepare('DELETE FROM revoked_tokens WHERE expires_ms < ?').run(Date.now());
+    this.db.prepare('INSERT OR REPLACE INTO revoked_tokens (token_hash, expires_ms) VALUES (?, ?)').run(tokenHash, expiresMs);
+  }
+
+  /** Whether a token (by its SHA-256) was revoked. */
+  isRevoked(tokenHash: string): boolean {
+    return this.db.prepare('SELECT 1 FROM revoked_tokens WHERE token_hash = ?').get(tokenHash) !== undefined;
   }
 
   /** Records that a seed ran; false when it had run before (seeds run once per data dir). */

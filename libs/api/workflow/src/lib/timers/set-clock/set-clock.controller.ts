@@ -22,6 +22,6 @@ export class SetClockController {
   set(@Body() body: SetClockDto, @CurrentActor() actor: Actor): Promise<{ now: string; firedTimers: number }> {
     if (this.clock.mode !== 'manual') throw ApiError.notFound('The test clock (start with BANJIE_CLOCK=manual)');
     if (!isProvinceWide(actor)) throw ApiError.forbidden('Only a province-wide admin moves the test clock');
-    return this.commandBus.execute(new SetClockCommand(body.now));
+    return this.commandBus.execute(new SetClockCommand(body.now, actor.id));
   }
 }
