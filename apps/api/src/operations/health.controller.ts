@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, EVENT_STORE, WritePositions, type Clock } from '@banjie/api-core';
+import { BackgroundWork, CLOCK, EVENT_STORE, WritePositions, type Clock } from '@banjie/api-core';
 import { Public } from '@banjie/api-auth';
 import { ProjectionRunner } from '@banjie/api-projections';
 import type { HealthView } from '@banjie/contracts';
@@ -14,19 +14,24 @@ export class HealthController {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly projections: ProjectionRunner,
     private readonly writes: WritePositions,
+    private readonly background: BackgroundWork,
   ) {}
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Liveness, store kind, read-model position, stopped read models and clock; degraded while a read model is stopped' })
+  @ApiOperation({ summary: 'Liveness, store kind, write health, read-model position, stopped read models, clock and background work given up; degraded while a read model is stopped or the store cannot write' })
   health(): HealthView {
-    // Still 200: the api serves, and every read model but the stopped ones is current.
+    // Still 200: the api serves reads, and every read model but the stopped ones is current.
     const stopped = this.projections.stoppedProjections;
+    const writes = this.store.writeHealth?.() ?? {};
     return {
-      status: stopped.length > 0 ? 'degraded' : 'ok',
+      status: stopped.length > 0 || writes.failingSince !== undefined ? 'degraded' : 'ok',
       store: this.store.kind,
+      storeWrites: writes.failingSince === undefined ? { ok: true } : { ok: false, failingSince: writes.failingSince, error: writes.error ?? null },
       projections: { position: this.projections.projectedPosition ?? null, written: this.writes.latest ?? null, stopped },
       clock: { mode: this.clock.mode, now: this.clock.now() },
+      // The alert of background work given up; not in `status`: the api still serves, a person looks.
+      background: { gaveUp: this.background.gaveUp },
       uptimeSeconds: Math.round(process.uptime()),
     };
   }

@@ -2,14 +2,26 @@ import type { ApiConfig } from '@banjie/api-core';
 import { createKurrentDbEventStore, createMemoryEventStore, openSqliteEventStore, type EventStore } from '@banjie/event-store';
 import { join } from 'node:path';
 
-/** Opens the event store the configuration names (`<dataDir>/events.sqlite` for sqlite). */
+/**
+ * Opens the event store the configuration names (`<dataDir>/events.sqlite` for sqlite). Test only:
+ * `BANJIE_FAULT_INJECT=<file>` makes the SQLite store fail its commits while that file holds `eio`
+ * or `full` (the crash suite's disk faults, docs/reliability.md); it is not configuration and
+ * never set in a deployment.
+ */
+/**
+ * The largest append the api's own stores take: a deploy holds a model of up to 5 MiB (its XML
+ * escaped into JSON, with the forms beside it), so the store's default of 1 MiB would refuse models
+ * the contract accepts. KurrentDB keeps its server's limit; an append over a limit answers 413.
+ */
+export const STORE_APPEND_LIMIT_BYTES = 16 * 1024 * 1024;
+
 export function openEventStore(config: ApiConfig): EventStore {
   switch (config.store) {
     case 'memory':
-      return createMemoryEventStore();
+      return createMemoryEventStore({ maxAppendBytes: STORE_APPEND_LIMIT_BYTES });
     case 'kurrentdb':
       return createKurrentDbEventStore({ connectionString: config.kurrentDbConnectionString ?? '' });
     case 'sqlite':
-      return openSqliteEventStore({ path: join(config.dataDir, 'events.sqlite') });
+      return openSqliteEventStore({ path: join(config.dataDir, 'events.sqlite'), maxAppendBytes: STORE_APPEND_LIMIT_BYTES, faultFile: process.env['BANJIE_FAULT_INJECT'] || undefined });
   }
 }
