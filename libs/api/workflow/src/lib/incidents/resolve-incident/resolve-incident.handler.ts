@@ -22,13 +22,23 @@ export class ResolveIncidentHandler implements ICommandHandler<ResolveIncidentCo
       incident = this.incidents.find(incidentId);
     }
     if (!incident || !canSeeZone(actor, incident.zoneId)) throw ApiError.notFound(`Incident ${incidentId}`);
+    const jobRetries = await this.retriesToGiveBack(incident.caseId, incidentId);
     const outcome = await this.cases.execute({
       caseId: incident.caseId,
       actor,
       correlationId,
       authorize: (header) => assertCanSee(actor, header),
-      command: { type: 'ResolveIncident', incidentId },
+      command: { type: 'ResolveIncident', incidentId, ...(jobRetries !== undefined ? { jobRetries } : {}) },
     });
     return outcome.view;
+  }
+
+  /**
+   * A job that failed with no retries left gets one back, as the Retry of Camunda Operate does
+   * (the engine, like Zeebe, resolves such an incident only once the job has retries).
+   */
+  private async retriesToGiveBack(caseId: string, incidentId: string): Promise<number | undefined> {
+    const held = (await this.cases.load(caseId))?.state.incidents.find((i) => i.incidentId === incidentId);
+    return held?.retry === 'job' && held.jobRetries === 0 ? 1 : undefined;
   }
 }

@@ -1,6 +1,7 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { ApiError, CaseCommands } from '@banjie/api-core';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { BackgroundWork, CaseCommands } from '@banjie/api-core';
 import { JobList, ProjectionRunner } from '@banjie/api-projections';
+import { caseIdOfStream, decodeCaseEvent, handleCaseEvent, isCaseEventType, type CaseEventHandlers } from '@banjie/engine';
 import type { RecordedEvent } from '@banjie/event-store';
 import type { Subscription } from 'rxjs';
 import { issueCertificateWorker } from './issue-certificate.worker';
@@ -15,7 +16,6 @@ import type { JobWorker, WorkerJob } from './job-worker';
  */
 @Injectable()
 export class JobWorkers implements OnModuleDestroy {
-  private readonly logger = new Logger('JobWorkers');
   private readonly workers = new Map<string, JobWorker>();
   private subscription?: Subscription;
   private readonly inFlight = new Set<Promise<void>>();
@@ -24,6 +24,7 @@ export class JobWorkers implements OnModuleDestroy {
     private readonly projections: ProjectionRunner,
     private readonly jobs: JobList,
     private readonly cases: CaseCommands,
+    private readonly background: BackgroundWork,
   ) {
     this.register(issueCertificateWorker);
     this.register(registerEnterpriseWorker);
@@ -48,21 +49,20 @@ export class JobWorkers implements OnModuleDestroy {
   }
 
   private onEvent(event: RecordedEvent): void {
-    if (event.type !== 'JobCreated' || !event.stream.startsWith('case-')) return;
-    const data = event.data as Record<string, unknown>;
-    const jobType = String(data['jobType']);
-    if (!this.workers.has(jobType)) return;
-    this.track(
-      this.run({
-        jobId: String(data['jobId']),
-        jobType,
-        caseId: event.stream.slice('case-'.length),
-        zoneId: String(event.metadata['zoneId'] ?? ''),
-        elementId: String(data['elementId']),
-        variables: (data['variables'] ?? {}) as Record<string, unknown>,
-      }),
-    );
+    const caseId = caseIdOfStream(event.stream);
+    if (caseId === undefined || !isCaseEventType(event.type) || !this.handlers[event.type]) return;
+    const decoded = decodeCaseEvent(event);
+    if (decoded) handleCaseEvent(this.handlers, decoded, { caseId, event });
   }
+
+  /** What the workers do per case event type: a new job of a known type is worked at once. */
+  private readonly handlers: CaseEventHandlers<{ caseId: string; event: RecordedEvent }> = {
+    JobCreated: (job, { caseId, event }) => {
+      if (!this.workers.has(job.jobType)) return;
+      const zoneId = event.metadata['zoneId'];
+      this.track(this.run({ jobId: job.jobId, jobType: job.jobType, caseId, zoneId: typeof zoneId === 'string' ? zoneId : '', elementId: job.elementId, variables: job.variables ?? {} }));
+    },
+  };
 
   private track(work: Promise<void>): void {
     this.inFlight.add(work);
@@ -72,18 +72,16 @@ export class JobWorkers implements OnModuleDestroy {
   private async run(job: WorkerJob): Promise<void> {
     const worker = this.workers.get(job.jobType);
     if (!worker) return;
-    let command: { type: 'CompleteJob'; jobId: string; variables: Record<string, unknown> } | { type: 'FailJob'; jobId: string; message: string };
+    let command: { type: 'CompleteJob'; jobId: string; variables: Record<string, unknown> } | { type: 'FailJob'; jobId: string; message: string; retries: number };
     try {
       command = { type: 'CompleteJob', jobId: job.jobId, variables: await worker.work(job) };
     } catch (error) {
-      command = { type: 'FailJob', jobId: job.jobId, message: error instanceof Error ? error.message : String(error) };
+      // the in-process workers compute from the job alone, so a retry would fail the same way: an incident at once
+      command = { type: 'FailJob', jobId: job.jobId, message: error instanceof Error ? error.message : String(error), retries: 0 };
     }
-    try {
-      await this.cases.execute({ caseId: job.caseId, command, causationId: job.jobId });
-    } catch (error) {
-      // Another replica or a retry completed it first: the engine refuses the second completion.
-      if (error instanceof ApiError && (error.code === 'conflict' || error.code === 'not_found')) return;
-      this.logger.error(`Job ${job.jobId} (${job.jobType}) could not be completed: ${String(error)}`);
-    }
+    // Another replica or a retry completed it first: the engine refuses the second completion, which is fine.
+    await this.background.run('job-workers', `${command.type} ${job.jobId} (${job.jobType}) of case ${job.caseId}`, () =>
+      this.cases.execute({ caseId: job.caseId, command, causationId: job.jobId }),
+    );
   }
 }
