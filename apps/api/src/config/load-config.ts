@@ -29,6 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ApiConf
   if (store === 'kurrentdb' && !connection) problems.push('KURRENTDB_CONNECTION_STRING is required when BANJIE_STORE=kurrentdb (e.g. kurrentdb://localhost:2113?tls=false)');
   if (connection && !/^(kurrentdb|kdb|esdb|kurrent)(\+discover)?:\/\//.test(connection)) problems.push(`KURRENTDB_CONNECTION_STRING must start with kurrentdb:// or esdb://, got "${connection}"`);
   const tokenTtlSeconds = duration(env['BANJIE_TOKEN_TTL'], 8 * 3600, 'BANJIE_TOKEN_TTL', problems);
+  const messageTtlSeconds = duration(env['BANJIE_MESSAGE_TTL'], 3600, 'BANJIE_MESSAGE_TTL', problems);
   const seedDemo = boolean(env['BANJIE_SEED_DEMO'], true, 'BANJIE_SEED_DEMO', problems);
   const clock = oneOf(env['BANJIE_CLOCK'], 'system', ['system', 'manual'] as const, 'BANJIE_CLOCK', problems);
   const logLevel = oneOf(env['LOG_LEVEL'], 'info', LOG_LEVELS, 'LOG_LEVEL', problems);
@@ -46,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ApiConf
     kurrentDbConnectionString: connection,
     jwtSecret: secret ?? persistedSecret(dataDir),
     tokenTtlSeconds,
+    messageTtlSeconds,
     seedDemo,
     ...(adminPassword ? { adminPassword } : {}),
     clock,

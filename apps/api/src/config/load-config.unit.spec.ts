@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       dataDir,
       store: 'sqlite',
       tokenTtlSeconds: 8 * 3600,
+      messageTtlSeconds: 3600,
       seedDemo: true,
       clock: 'system',
       bpmnDir: '/srv/banjie/bpmn',

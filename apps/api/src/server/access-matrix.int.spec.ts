@@ -33,6 +33,14 @@ const MATRIX: Row[] = [
     call: (api, t) => status(api.call('POST', '/api/definitions?zoneId=lf', { token: t, body: { xml: XML, forms: FORMS } })),
     expect: only({ 'lf-designer': 200, admin: 200 }),
   },
+  {
+    endpoint: 'POST /api/definitions/:key/withdraw, then /restore',
+    call: async (api, t) => {
+      const withdrawn = await status(api.call('POST', `/api/definitions/${KEY}/withdraw`, { token: t }));
+      return withdrawn === 200 ? status(api.call('POST', `/api/definitions/${KEY}/restore`, { token: t })) : withdrawn;
+    },
+    expect: only({ 'lf-designer': 200 }),
+  },
   { endpoint: 'GET /api/cases', call: (api, t) => status(api.call('GET', '/api/cases', { token: t })), expect: all(200) },
   {
     endpoint: 'POST /api/cases',
@@ -117,9 +125,34 @@ const MATRIX: Row[] = [
   {
     endpoint: 'POST /api/jobs/:id/complete (unknown job)',
     call: (api, t) => status(api.call('POST', '/api/jobs/no-such-job/complete', { token: t, body: {} })),
-    expect: only({ 'lf-clerk': 404, 'lf-agent': 404, admin: 404 }),
+    expect: only({ 'lf-designer': 404, 'lf-clerk': 404, 'lf-agent': 404, admin: 404 }),
+  },
+  {
+    endpoint: 'POST /api/jobs/activate (no job of the type)',
+    call: (api, t) => status(api.call('POST', '/api/jobs/activate', { token: t, body: { type: 'matrix-none', maxJobs: 1, timeout: 1000, worker: 'matrix', requestTimeout: 0 } })),
+    expect: only({ 'lf-designer': 200, admin: 200 }),
+  },
+  {
+    endpoint: 'POST /api/jobs/:id/fail (unknown job)',
+    call: (api, t) => status(api.call('POST', '/api/jobs/no-such-job/fail', { token: t, body: { retries: 0, errorMessage: 'matrix' } })),
+    expect: only({ 'lf-designer': 404, 'lf-clerk': 404, 'lf-agent': 404, admin: 404 }),
+  },
+  {
+    endpoint: 'POST /api/jobs/:id/error (unknown job)',
+    call: (api, t) => status(api.call('POST', '/api/jobs/no-such-job/error', { token: t, body: { errorCode: 'MATRIX' } })),
+    expect: only({ 'lf-designer': 404, 'lf-clerk': 404, 'lf-agent': 404, admin: 404 }),
   },
   { endpoint: 'GET /api/stats', call: (api, t) => status(api.call('GET', '/api/stats', { token: t })), expect: only({ 'lf-designer': 200, 'lf-clerk': 200, 'lf-agent': 200, 'lf-leader': 200, auditor: 200, admin: 200 }) },
+  {
+    endpoint: 'GET /api/stats/heat (own zone)',
+    call: (api, t) => status(api.call('GET', `/api/stats/heat?definitionKey=${KEY}&zoneId=lf`, { token: t })),
+    expect: only({ 'lf-designer': 200, 'lf-clerk': 200, 'lf-agent': 200, 'lf-leader': 200, auditor: 200, admin: 200 }),
+  },
+  {
+    endpoint: 'GET /api/stats/heat (another zone)',
+    call: (api, t) => status(api.call('GET', `/api/stats/heat?definitionKey=${KEY}&zoneId=cz`, { token: t })),
+    expect: only({ auditor: 200, admin: 200 }),
+  },
   {
     endpoint: 'POST /api/admin/clock (system clock)',
     call: (api, t) => status(api.call('POST', '/api/admin/clock', { token: t, body: { now: '2026-03-02T09:00:00+08:00' } })),

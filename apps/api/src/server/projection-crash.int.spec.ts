@@ -79,7 +79,9 @@ describe('read models after a crash', () => {
     const env = { BANJIE_DATA_DIR: dataDir, PORT: '0', BANJIE_BPMN_DIR: FIXTURE_BPMN_DIR, BANJIE_SEED_DEMO: 'false' };
     const first = await spawnApi(env, [], false);
     let positionAtKill = 0n;
-    for (let i = 0; i < 2_000 && positionAtKill === 0n; i++) {
+    // (a slow machine may take many seconds to boot the api: wait for the first checkpoint by time, not by tries)
+    const bootDeadline = Date.now() + 120_000;
+    while (positionAtKill === 0n && Date.now() < bootDeadline) {
       positionAtKill = projectedPosition(dataDir);
       if (positionAtKill === 0n) await new Promise((r) => setTimeout(r, 5));
     }
@@ -94,7 +96,8 @@ describe('read models after a crash', () => {
     // once the second api is up
     const second = await spawnApi(env);
     const head = storeHead(dataDir);
-    for (let i = 0; i < 400 && projectedPosition(dataDir) < head; i++) await new Promise((r) => setTimeout(r, 50));
+    const catchUpDeadline = Date.now() + 120_000;
+    while (projectedPosition(dataDir) < head && Date.now() < catchUpDeadline) await new Promise((r) => setTimeout(r, 50));
     expect(projectedPosition(dataDir)).toBeGreaterThanOrEqual(head);
     second.child.kill('SIGTERM');
     await second.exited;
@@ -109,5 +112,5 @@ describe('read models after a crash', () => {
     expect(positionAtKill).toBeLessThan(eventsInStore);
     expect((afterRestart['cases'] as unknown[]).length).toBe(CASES);
     expect(afterRestart).toEqual(rebuilt);
-  }, 180_000);
+  }, 360_000);
 });

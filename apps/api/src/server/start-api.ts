@@ -2,12 +2,11 @@ import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ManualClock, SystemClock, DefinitionRegistry, type ApiConfig } from '@banjie/api-core';
+import { ManualClock, SystemClock, DefinitionRegistry, lastManualClockSetting, type ApiConfig, type ModelCompiler } from '@banjie/api-core';
 import { USER_DIRECTORY, seedDemoUsers, seedFirstAdmin, type UserDirectory } from '@banjie/api-auth';
 import { ProjectionRunner } from '@banjie/api-projections';
 import { WorkflowRuntime } from '@banjie/api-workflow';
 import type { EventStore } from '@banjie/event-store';
-import express from 'express';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
@@ -18,12 +17,12 @@ import { REDACTED_LOG_PATHS, redactRequestUrl } from '../operations/log-redactio
 import { PinoLoggerService } from '../operations/pino-logger';
 import { deployZoneFlows, type FlowDeployment } from '../seed/deploy-zone-flows';
 import { serveWebApp } from '../web/serve-web-app';
+import { limitedBodyParsers } from './body-limits';
+import { openCompilePool } from './compile-pool';
 import { InFlightRequests } from './in-flight-requests';
 import { openEventStore } from './open-event-store';
 import { securityHeaders } from './security-headers';
 
-const DEPLOY_BODY_LIMIT = '5mb';
-const BODY_LIMIT = '1mb';
 const SHUTDOWN_GRACE_MS = 10_000;
 
 /** A started api: where it listens, and how to stop it gracefully. */
@@ -47,11 +46,12 @@ export interface StartOptions {
 }
 
 /** Builds the Nest application on a store (not yet listening). */
-async function createApp(config: ApiConfig, store: EventStore, logDestination?: DestinationStream): Promise<NestExpressApplication> {
+async function createApp(config: ApiConfig, store: EventStore, logDestination?: DestinationStream, compiler?: ModelCompiler): Promise<NestExpressApplication> {
   // Credentials never reach a log line: headers and query values by path, the url by the `req` serializer.
   const logger = pino({ level: config.logLevel, base: { app: 'banjie-api' }, redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' } }, logDestination);
-  const clock = config.clock === 'manual' ? new ManualClock() : new SystemClock();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ config, store, clock }), {
+  // The manual clock starts where its last recorded setting left it (MANUAL_CLOCK_STREAM).
+  const clock = config.clock === 'manual' ? new ManualClock(await lastManualClockSetting(store)) : new SystemClock();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ config, store, clock, compiler }), {
     bodyParser: false,
     logger: new PinoLoggerService(logger),
     forceCloseConnections: true,
@@ -81,13 +81,15 @@ async function createApp(config: ApiConfig, store: EventStore, logDestination?: 
  */
 export async function startApi(config: ApiConfig, shared: StartOptions = {}): Promise<RunningApi> {
   const store = shared.store ?? openEventStore(config);
-  const app = await createApp(config, store, shared.logDestination);
+  // Models compile in a worker: a large one does not stall the event loop (compile-pool.ts).
+  const compilePool = openCompilePool();
+  const app = await createApp(config, store, shared.logDestination, compilePool);
   app.disable('x-powered-by');
   app.use(securityHeaders());
   const inFlight = new InFlightRequests();
   app.use(inFlight.middleware);
-  app.use('/api/definitions', express.json({ limit: DEPLOY_BODY_LIMIT }), express.text({ type: ['application/xml', 'text/xml', 'application/bpmn+xml'], limit: DEPLOY_BODY_LIMIT }));
-  app.use(express.json({ limit: BODY_LIMIT }));
+  // Size, depth, key count and numbers are checked on the text, before it becomes objects (body-limits.ts).
+  for (const parser of limitedBodyParsers()) app.use(parser);
   serveWebApp(app.getHttpAdapter().getInstance(), config.webDir);
   app.setGlobalPrefix('api');
   const document = SwaggerModule.createDocument(
@@ -115,6 +117,7 @@ export async function startApi(config: ApiConfig, shared: StartOptions = {}): Pr
       server.close();
       await inFlight.drained(SHUTDOWN_GRACE_MS);
       await app.close();
+      await compilePool?.close();
       if (!shared.store) await store.close();
     })());
   return { app, url: `http://localhost:${port}`, config, deployments, demoUsersSeeded, shutdown };

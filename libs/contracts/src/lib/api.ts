@@ -19,7 +19,10 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'invalid_bpmn'
   | 'invalid_variables'
+  | 'definition_withdrawn'
   | 'rate_limited'
+  | 'idempotency_key_reused'
+  | 'store_unavailable'
   | 'internal';
 
 export interface ErrorDetail {
@@ -120,6 +123,16 @@ export interface DefinitionSummary {
   version: number;
   name: string;
   deployedAt: string;
+  /** True when the flow is withdrawn (no new cases); listed so to designers, admins and auditors only. */
+  withdrawn?: boolean;
+}
+
+/** Answer of `POST /api/definitions/:key/withdraw` and `/restore`. */
+export interface DefinitionStatusView {
+  key: string;
+  withdrawn: boolean;
+  changedAt: string;
+  changedBy?: string;
 }
 
 export interface DefinitionView extends DefinitionSummary {
@@ -317,6 +330,27 @@ export interface StatsStep {
   red: number;
 }
 
+/** `GET /api/stats/heat`: where the active cases of one flow wait, element by element (the diagram's heat overlay). */
+export interface HeatView {
+  zoneId: ZoneId;
+  definitionKey: string;
+  /** The elements where at least one active case waits, by element id. */
+  elements: HeatElement[];
+}
+
+/**
+ * One element of `HeatView.elements`: `activeCases` counts the active cases waiting there (an open
+ * task, job, timer, message subscription or incident), `openTasks` its open user tasks, `overdue`
+ * and `yellow` its open deadlines past the limit (red card) and near it (yellow card).
+ */
+export interface HeatElement {
+  elementId: string;
+  activeCases: number;
+  openTasks: number;
+  overdue: number;
+  yellow: number;
+}
+
 /** One week of `StatsView.weeks`: `week` is its Monday, `YYYY-MM-DD`. */
 export interface StatsWeek {
   week: string;
@@ -382,4 +416,25 @@ export interface NationalCalendarChangeView extends CalendarChangeView {
 
 export interface ZoneCalendarChangeView extends CalendarChangeView {
   calendar: ZoneCalendarYearView;
+}
+
+/** A job handed to an external worker by `POST /api/jobs/activate` (Zeebe's ActivatedJob). */
+export interface ActivatedJobView {
+  /** The job's id: complete, fail or throw an error with it. */
+  jobKey: string;
+  type: string;
+  caseId: string;
+  definitionKey: string;
+  version: number;
+  elementId: string;
+  worker: string;
+  retries: number;
+  /** Until when the job is this worker's; after it, another activation may take it. */
+  deadline: string;
+  variables: Record<string, unknown>;
+}
+
+/** The answer of `POST /api/jobs/activate`: up to `maxJobs` jobs, empty when none came before `requestTimeout`. */
+export interface ActivateJobsView {
+  jobs: ActivatedJobView[];
 }

@@ -1,5 +1,6 @@
 export * from './lib/api-paths';
 export * from './lib/api-error';
+export * from './lib/list-page';
 export * from './lib/auth-session';
 export * from './lib/auth.interceptor';
 export * from './lib/signed-in.guard';

@@ -22,23 +22,35 @@ import { VerifyCaseController } from './cases/verify-case/verify-case.controller
 import { VerifyCaseHandler } from './cases/verify-case/verify-case.handler';
 import { DeployDefinitionController } from './definitions/deploy-definition/deploy-definition.controller';
 import { DeployDefinitionHandler } from './definitions/deploy-definition/deploy-definition.handler';
+import { WithdrawDefinitionController } from './definitions/withdraw-definition/withdraw-definition.controller';
+import { WithdrawDefinitionHandler } from './definitions/withdraw-definition/withdraw-definition.handler';
 import { GetDefinitionController } from './definitions/get-definition/get-definition.controller';
 import { GetDefinitionHandler } from './definitions/get-definition/get-definition.handler';
 import { ListDefinitionsController } from './definitions/list-definitions/list-definitions.controller';
 import { ListDefinitionsHandler } from './definitions/list-definitions/list-definitions.handler';
+import { ActivateJobsController } from './jobs/activate-jobs/activate-jobs.controller';
+import { ActivateJobsHandler } from './jobs/activate-jobs/activate-jobs.handler';
 import { CompleteJobController } from './jobs/complete-job/complete-job.controller';
+import { FailJobController } from './jobs/fail-job/fail-job.controller';
+import { FailJobHandler } from './jobs/fail-job/fail-job.handler';
+import { JobCommands } from './jobs/job-commands';
+import { ThrowJobErrorController } from './jobs/throw-job-error/throw-job-error.controller';
+import { ThrowJobErrorHandler } from './jobs/throw-job-error/throw-job-error.handler';
 import { CompleteJobHandler } from './jobs/complete-job/complete-job.handler';
 import { ListIncidentsController } from './incidents/list-incidents/list-incidents.controller';
 import { ListIncidentsHandler } from './incidents/list-incidents/list-incidents.handler';
 import { ResolveIncidentController } from './incidents/resolve-incident/resolve-incident.controller';
 import { ResolveIncidentHandler } from './incidents/resolve-incident/resolve-incident.handler';
 import { JobWorkers } from './jobs/job-workers/job-workers';
+import { CaseMessageDispatcher } from './messages/case-message-dispatcher/case-message-dispatcher';
 import { CorrelateMessageController } from './messages/correlate-message/correlate-message.controller';
 import { CorrelateMessageHandler } from './messages/correlate-message/correlate-message.handler';
 import { CaseAccess } from './shared/case-access';
 import { TaskAccess } from './shared/task-access';
 import { GetStatsController } from './stats/get-stats/get-stats.controller';
 import { GetStatsHandler } from './stats/get-stats/get-stats.handler';
+import { GetHeatController } from './stats/get-heat/get-heat.controller';
+import { GetHeatHandler } from './stats/get-heat/get-heat.handler';
 import { AssignTaskController } from './tasks/assign-task/assign-task.controller';
 import { AssignTaskHandler } from './tasks/assign-task/assign-task.handler';
 import { ClaimTaskController } from './tasks/claim-task/claim-task.controller';
@@ -58,6 +70,7 @@ import { ZoneLiveController } from './zones/zone-live/zone-live.controller';
 
 export const commandHandlers = [
   DeployDefinitionHandler,
+  WithdrawDefinitionHandler,
   StartCaseHandler,
   CancelCaseHandler,
   SetVariablesHandler,
@@ -69,6 +82,9 @@ export const commandHandlers = [
   CompleteTaskHandler,
   CorrelateMessageHandler,
   CompleteJobHandler,
+  ActivateJobsHandler,
+  FailJobHandler,
+  ThrowJobErrorHandler,
   SetClockHandler,
 ];
 
@@ -82,11 +98,13 @@ export const queryHandlers = [
   VerifyCaseHandler,
   ListTasksHandler,
   GetStatsHandler,
+  GetHeatHandler,
   ListIncidentsHandler,
 ];
 
 export const controllers = [
   DeployDefinitionController,
+  WithdrawDefinitionController,
   ListDefinitionsController,
   GetDefinitionController,
   StartCaseController,
@@ -107,8 +125,12 @@ export const controllers = [
   AssignTaskController,
   CompleteTaskController,
   CorrelateMessageController,
+  ActivateJobsController,
   CompleteJobController,
+  FailJobController,
+  ThrowJobErrorController,
   GetStatsController,
+  GetHeatController,
   SetClockController,
   ZoneLiveController,
   CalendarController,
@@ -117,7 +139,7 @@ export const controllers = [
 /** Every use case of the workflow: definitions, cases, tasks, messages, jobs, timers, calendars, statistics, live streams. */
 @Module({
   controllers,
-  providers: [...commandHandlers, ...queryHandlers, CaseAccess, TaskAccess, JobWorkers, TimerScheduler, TimerStarts, CalendarBook, WorkflowRuntime],
+  providers: [...commandHandlers, ...queryHandlers, CaseAccess, TaskAccess, JobCommands, JobWorkers, TimerScheduler, TimerStarts, CalendarBook, CaseMessageDispatcher, WorkflowRuntime],
   exports: [WorkflowRuntime, JobWorkers, TimerScheduler, TimerStarts, CalendarBook],
 })
 export class ApiWorkflowModule {}

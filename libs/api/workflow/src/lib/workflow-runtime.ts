@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { ProjectionRunner } from '@banjie/api-projections';
 import { CalendarBook } from './calendar/calendar-book';
 import { JobWorkers } from './jobs/job-workers/job-workers';
+import { CaseMessageDispatcher } from './messages/case-message-dispatcher/case-message-dispatcher';
 import { TimerScheduler } from './timers/timer-scheduler/timer-scheduler';
 
 /**
  * Starts the api's background work in order: the calendars load (every command counts on them),
  * read models catch up, calendar changes a crash left unfinished are completed, then job workers
- * and the timer scheduler (with the timer starts).
+ * and the timer scheduler (with the timer starts), and the delivery of messages and signals between cases.
  */
 @Injectable()
 export class WorkflowRuntime {
@@ -16,6 +17,7 @@ export class WorkflowRuntime {
     private readonly jobWorkers: JobWorkers,
     private readonly timers: TimerScheduler,
     private readonly calendars: CalendarBook,
+    private readonly caseMessages: CaseMessageDispatcher,
   ) {}
 
   async start(): Promise<void> {
@@ -24,5 +26,6 @@ export class WorkflowRuntime {
     await this.calendars.afterCatchUp();
     this.jobWorkers.start();
     await this.timers.start();
+    this.caseMessages.start();
   }
 }

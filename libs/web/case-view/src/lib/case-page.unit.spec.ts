@@ -11,7 +11,14 @@ import { CaseReplay } from './case-replay';
 
 jest.mock('bpmn-js/lib/NavigatedViewer', () => ({ __esModule: true, default: jest.fn() }));
 
-const canvas = { zoom: jest.fn(), addMarker: jest.fn(), removeMarker: jest.fn(), get: (id: string) => ({ id }) };
+const canvas = {
+  zoom: jest.fn(),
+  viewbox: jest.fn(() => ({ inner: { x: 0, y: 0, width: 800, height: 300 } })),
+  resized: jest.fn(),
+  addMarker: jest.fn(),
+  removeMarker: jest.fn(),
+  get: (id: string) => ({ id }),
+};
 const viewer = {
   importXML: jest.fn().mockResolvedValue({ warnings: [] }),
   get: () => canvas,

@@ -1,5 +1,5 @@
 import type { CaseEventView, CaseView, TaskView } from '@banjie/contracts';
-import { evolve, initialCaseState, toCaseView, type CaseState, type EngineEvent } from '@banjie/engine/replay';
+import { decodeCaseEvent, evolve, initialCaseState, toCaseView, type CaseEvent, type CaseState, type EngineEvent } from '@banjie/engine/replay';
 
 /** How many events lie between two kept states: a scrub step folds at most this many. */
 const CHECKPOINT_EVERY = 64;
@@ -15,10 +15,14 @@ export interface StepChanges {
   closed: { task: TaskView; by?: string }[];
 }
 
-/** A recorded event as the engine folds it (its payload version rides in `metadata.v`). */
+/**
+ * A recorded event as the engine folds it, decoded by the catalogue (its payload version rides in
+ * `metadata.v`); an event of a type this build does not know passes as it is, for `evolve` to refuse.
+ */
 export function toEngineEvent(event: CaseEventView): EngineEvent {
-  const v = event.metadata?.['v'];
-  return { type: event.type, v: typeof v === 'number' ? v : 1, data: event.data as Record<string, unknown> };
+  const metadataV = event.metadata?.['v'];
+  const v = typeof metadataV === 'number' ? metadataV : 1;
+  return decodeCaseEvent({ type: event.type, data: event.data, v }) ?? { type: event.type, v, data: {} };
 }
 
 /**
@@ -96,9 +100,8 @@ export class CaseReplay {
     const openAfter = new Set(after.tasks.map((task) => task.id));
     const closedBy = new Map<string, string>();
     for (let r = first; r <= revision; r++) {
-      const { type, data } = this.events[r];
-      const payload = data as { taskId?: string; userId?: string };
-      if (type === 'TaskCompleted' && payload.taskId && payload.userId) closedBy.set(payload.taskId, payload.userId);
+      const decoded = toEngineEvent(this.events[r]) as CaseEvent;
+      if (decoded.type === 'TaskCompleted') closedBy.set(decoded.data.taskId, decoded.data.userId);
     }
     const actor = event.metadata?.['actor'] as { id?: string } | undefined;
     return {

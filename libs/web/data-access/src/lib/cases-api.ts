@@ -3,12 +3,22 @@ import { Injectable, inject } from '@angular/core';
 import type { CaseEventView, CaseStatus, CaseSummary, CaseView, EvaluationRequest, StartCaseRequest, VerifyView } from '@banjie/contracts';
 import { Observable } from 'rxjs';
 import { API_ROOT } from './api-paths';
+import { getPage, type ListPage } from './list-page';
 
-/** Filters of the case list; empty fields do not filter. */
+/** Filters and sort of the case list (`GET /api/cases`); empty fields do not filter. */
 export interface CaseFilter {
+  zoneId?: string;
   status?: CaseStatus;
   definitionKey?: string;
   businessKey?: string;
+  /** User id of who started the case. */
+  applicant?: string;
+  warning?: 'yellow' | 'red';
+  /** `YYYY-MM-DD`, a day in Beijing time, inclusive. */
+  startedFrom?: string;
+  /** `YYYY-MM-DD`, a day in Beijing time, inclusive. */
+  startedTo?: string;
+  sort?: 'newest' | 'due';
 }
 
 /** Cases: start one, list them, read one with its events, rate one. */
@@ -16,13 +26,15 @@ export interface CaseFilter {
 export class CasesApi {
   private readonly http = inject(HttpClient);
 
-  /** Cases of the caller's zone matching the filter. */
+  /** Cases of the caller's zone matching the filter (the first page). */
   list(filter: CaseFilter = {}): Observable<CaseSummary[]> {
-    let params = new HttpParams();
-    for (const [name, value] of Object.entries(filter)) {
-      if (value) params = params.set(name, value);
-    }
-    return this.http.get<CaseSummary[]>(`${API_ROOT}/cases`, { params });
+    return this.http.get<CaseSummary[]>(`${API_ROOT}/cases`, { params: filterParams(filter) });
+  }
+
+  /** One page of the cases matching the filter: the first, or the one after `cursor` (`nextCursor` of the page before). */
+  page(filter: CaseFilter, cursor?: string | null, limit?: number): Observable<ListPage<CaseSummary>> {
+    const params = filterParams(filter);
+    return getPage<CaseSummary>(this.http, `${API_ROOT}/cases`, limit ? params.set('limit', limit) : params, cursor);
   }
 
   /** The case as it stands now. */
@@ -49,4 +61,12 @@ export class CasesApi {
   verify(caseId: string): Observable<VerifyView> {
     return this.http.get<VerifyView>(`${API_ROOT}/cases/${encodeURIComponent(caseId)}/verify`);
   }
+}
+
+function filterParams(filter: CaseFilter): HttpParams {
+  let params = new HttpParams();
+  for (const [name, value] of Object.entries(filter)) {
+    if (value) params = params.set(name, value);
+  }
+  return params;
 }

@@ -81,4 +81,24 @@ describe('CasesApi', () => {
     expect(request.request.body).toEqual({ rating: 5, comment: '非常满意' });
     expect(answered).toBe(true);
   });
+  it('reads a page of cases with the cursor of the next one from X-Next-Cursor, and asks for the next page with it', () => {
+    // given
+    const pages: { ids: string[]; next: string | null }[] = [];
+
+    // when
+    api.page({ warning: 'red', sort: 'due' }).subscribe((page) => pages.push({ ids: page.rows.map((c) => c.id), next: page.nextCursor }));
+    const first = backend.expectOne((r) => r.url === '/api/cases' && !r.params.has('cursor'));
+    first.flush([{ id: 'c-1' }], { headers: { 'X-Next-Cursor': 'abc' } });
+    api.page({ warning: 'red', sort: 'due' }, 'abc').subscribe((page) => pages.push({ ids: page.rows.map((c) => c.id), next: page.nextCursor }));
+    const second = backend.expectOne((r) => r.url === '/api/cases' && r.params.get('cursor') === 'abc');
+    second.flush([{ id: 'c-2' }]);
+
+    // then
+    expect(first.request.params.get('warning')).toBe('red');
+    expect(second.request.params.get('sort')).toBe('due');
+    expect(pages).toEqual([
+      { ids: ['c-1'], next: 'abc' },
+      { ids: ['c-2'], next: null },
+    ]);
+  });
 });

@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type { CaseView, IncidentView, SetVariablesRequest } from '@banjie/contracts';
 import { Observable } from 'rxjs';
 import { API_ROOT } from './api-paths';
+import { getAllPages } from './list-page';
 
 /** Repairs of stuck cases (运维 Operations): the open incidents, their variables, retry and cancel. */
 @Injectable({ providedIn: 'root' })
@@ -12,7 +13,7 @@ export class OperationsApi {
   /** The open incidents of the caller's zone (province-wide callers: every zone, or `zoneId`). */
   incidents(zoneId?: string): Observable<IncidentView[]> {
     const params = zoneId ? new HttpParams().set('zoneId', zoneId) : new HttpParams();
-    return this.http.get<IncidentView[]>(`${API_ROOT}/incidents`, { params });
+    return getAllPages<IncidentView>(this.http, `${API_ROOT}/incidents`, params);
   }
 
   /** Sets (merges) variables on the case, or on one of its active scopes. */

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { StatsView } from '@banjie/contracts';
+import type { HeatView, StatsView } from '@banjie/contracts';
 import { Observable } from 'rxjs';
 import { API_ROOT } from './api-paths';
 
@@ -12,5 +12,10 @@ export class StatsApi {
   /** The statistics of a zone (or `province`); the caller's own zone when none is given. A leader asking for another zone gets `403`. */
   of(zoneId?: string): Observable<StatsView> {
     return this.http.get<StatsView>(`${API_ROOT}/stats`, zoneId ? { params: { zoneId } } : {});
+  }
+
+  /** Where the active cases of a flow wait, element by element, in a zone (or `province`); the caller's own zone when none is given. */
+  heat(definitionKey: string, zoneId?: string): Observable<HeatView> {
+    return this.http.get<HeatView>(`${API_ROOT}/stats/heat`, { params: zoneId ? { definitionKey, zoneId } : { definitionKey } });
   }
 }

@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type { CaseView, TaskView } from '@banjie/contracts';
 import { Observable } from 'rxjs';
 import { API_ROOT } from './api-paths';
+import { getAllPages } from './list-page';
 
 /** Which tasks the inbox lists: assigned to me, or open to one of my groups. */
 export type TaskScope = 'mine' | 'candidate' | 'all';
@@ -12,10 +13,10 @@ export type TaskScope = 'mine' | 'candidate' | 'all';
 export class TasksApi {
   private readonly http = inject(HttpClient);
 
-  /** Open tasks in a scope. */
+  /** Open tasks in a scope, every page. */
   list(scope: TaskScope, status: 'open' | 'completed' = 'open'): Observable<TaskView[]> {
     const params = new HttpParams().set('scope', scope).set('status', status);
-    return this.http.get<TaskView[]>(`${API_ROOT}/tasks`, { params });
+    return getAllPages<TaskView>(this.http, `${API_ROOT}/tasks`, params);
   }
 
   /** Assigns the task to the signed-in user. */

@@ -42,6 +42,21 @@ describe('TasksApi', () => {
     expect(listed.map((task) => task.name)).toEqual(['窗口受理']);
   });
 
+  it('follows X-Next-Cursor so the inbox holds every page of tasks', () => {
+    // given
+    let listed: TaskView[] = [];
+
+    // when
+    api.list('all').subscribe((tasks) => (listed = tasks));
+    backend.expectOne((r) => r.url === '/api/tasks' && !r.params.has('cursor')).flush([windowCheck], { headers: { 'X-Next-Cursor': 'next-1' } });
+    const second = backend.expectOne((r) => r.url === '/api/tasks' && r.params.get('cursor') === 'next-1');
+    second.flush([{ ...windowCheck, id: 't-2' }]);
+
+    // then
+    expect(second.request.params.get('scope')).toBe('all');
+    expect(listed.map((task) => task.id)).toEqual(['t-1', 't-2']);
+  });
+
   it('claims a task', () => {
     // when
     api.claim('t-1').subscribe();

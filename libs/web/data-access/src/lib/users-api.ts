@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type { ChangePasswordRequest, CreateUserRequest, LoginResponse, ManagedUserView, UpdateUserRequest, UserView } from '@banjie/contracts';
 import { Observable } from 'rxjs';
 import { API_ROOT } from './api-paths';
+import { getAllPages } from './list-page';
 
 /**
  * The users of a zone, as leaders and admins may read them (`GET /api/users`); the users admins
@@ -14,15 +15,15 @@ export class UsersApi {
 
   /** The active users of `zoneId` (the caller's zone when left out). */
   list(zoneId?: string): Observable<UserView[]> {
-    const params = zoneId ? new HttpParams().set('zoneId', zoneId) : undefined;
-    return this.http.get<UserView[]>(`${API_ROOT}/users`, { params });
+    const params = zoneId ? new HttpParams().set('zoneId', zoneId) : new HttpParams();
+    return getAllPages<UserView>(this.http, `${API_ROOT}/users`, params);
   }
 
   /** Every user of `zoneId`, deactivated ones too (admins; every zone for the province admin when left out). */
   listManaged(zoneId?: string): Observable<ManagedUserView[]> {
     let params = new HttpParams().set('includeInactive', 'true');
     if (zoneId) params = params.set('zoneId', zoneId);
-    return this.http.get<ManagedUserView[]>(`${API_ROOT}/users`, { params });
+    return getAllPages<ManagedUserView>(this.http, `${API_ROOT}/users`, params);
   }
 
   /** Creates a user (admins; a zone's admin in its own zone only). */

@@ -1,6 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { CaseEventView } from '@banjie/contracts';
+import { decodeCaseEvent, handleCaseEvent, type CaseEventHandlers } from '@banjie/engine/replay';
 
 /** What a form says about a variable: its label, and the labels of its options. */
 export interface FieldLabel {
@@ -53,14 +54,14 @@ export function labelled(variables: Record<string, unknown>, labels: Map<string,
 export function earlierSteps(events: CaseEventView[], labels: Map<string, FieldLabel>): EarlierStep[] {
   const names = new Map<string, string>();
   const steps: EarlierStep[] = [];
+  const handlers: CaseEventHandlers<CaseEventView> = {
+    TaskCreated: (task) => void names.set(task.taskId, task.name || task.elementId),
+    TaskCompleted: (done, event) =>
+      void steps.push({ taskId: done.taskId, name: names.get(done.taskId) ?? done.taskId, userId: done.userId, at: done.at || event.recordedAt, values: labelled(done.variables ?? {}, labels) }),
+  };
   for (const event of events) {
-    const data = (event.data ?? {}) as Record<string, unknown>;
-    if (event.type === 'TaskCreated') names.set(String(data['taskId']), String(data['name'] ?? data['elementId'] ?? ''));
-    if (event.type === 'TaskCompleted') {
-      const taskId = String(data['taskId']);
-      const variables = (data['variables'] ?? {}) as Record<string, unknown>;
-      steps.push({ taskId, name: names.get(taskId) ?? taskId, userId: String(data['userId'] ?? ''), at: String(data['at'] ?? event.recordedAt), values: labelled(variables, labels) });
-    }
+    const decoded = decodeCaseEvent(event);
+    if (decoded) handleCaseEvent(handlers, decoded, event);
   }
   return steps;
 }

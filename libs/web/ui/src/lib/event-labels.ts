@@ -1,5 +1,5 @@
 import type { CaseEventView } from '@banjie/contracts';
-import type { EventType } from '@banjie/engine/replay';
+import { decodeCaseEvent, handleCaseEvent, type CompleteCaseEventHandlers, type EventType } from '@banjie/engine/replay';
 
 /** The Chinese and English name of an event type. */
 export interface EventLabel {
@@ -39,6 +39,11 @@ export const EVENT_LABELS: Record<EventType, EventLabel> = {
   JobCancelled: { zh: '作业取消', en: 'Job cancelled' },
   LoopCollectionResolved: { zh: '多实例展开', en: 'Loop items resolved' },
   JobFailed: { zh: '作业失败', en: 'Job failed' },
+  JobActivated: { zh: '作业领取', en: 'Job activated' },
+  JobTimedOut: { zh: '作业超时', en: 'Job timed out' },
+  JobRetrying: { zh: '作业重试', en: 'Job retrying' },
+  JobRetriesUpdated: { zh: '重试次数更新', en: 'Job retries updated' },
+  JobErrorThrown: { zh: '作业抛出错误', en: 'Job error thrown' },
   DeadlineSet: { zh: '计算时限', en: 'Deadline set' },
   DeadlineWarned: { zh: '时限预警', en: 'Deadline warning' },
   DeadlineCleared: { zh: '时限解除', en: 'Deadline cleared' },
@@ -158,67 +163,83 @@ export function timelineSteps(events: readonly CaseEventView[], names: ReadonlyM
   return steps;
 }
 
+/** The references a case event may carry to what an earlier event opened. */
+type RefKind = 'taskId' | 'timerId' | 'jobId' | 'subscriptionId' | 'incidentId' | 'elementInstanceId';
+
 /** Remembers what each task, timer, job, subscription, incident and element instance was opened for, as the events go by. */
 class SubjectIndex {
   private readonly byRef = new Map<string, string>();
 
+  /**
+   * What each event type is about: a complete registry, so a new event type does not compile
+   * until its subject is named here. Events that open something remember its subject; the events
+   * that refer to it later recall it.
+   */
+  private readonly subjects: CompleteCaseEventHandlers<void, string | undefined> = {
+    CaseStarted: (started) => started.businessKey || undefined,
+    ElementActivated: (activated) => this.remember('elementInstanceId', activated.elementInstanceId, this.name(activated.elementId)),
+    CalledProcessStarted: (called) => this.recall('elementInstanceId', called.elementInstanceId),
+    ElementCompleted: (completed) => this.name(completed.elementId),
+    ElementTerminated: (terminated) => this.name(terminated.elementId),
+    SequenceFlowTaken: (flow) => (this.names.has(flow.flowId) ? this.name(flow.flowId) : flow.targetId ? `→ ${this.name(flow.targetId)}` : flow.flowId),
+    VariablesSet: (set) => Object.keys(set.variables ?? {}).join(', ') || undefined,
+    TaskCreated: (task) => this.remember('taskId', task.taskId, task.name || this.name(task.elementId)),
+    TaskClaimed: (claim) => this.recall('taskId', claim.taskId),
+    TaskUnclaimed: (unclaim) => this.recall('taskId', unclaim.taskId),
+    TaskCompleted: (done) => this.recall('taskId', done.taskId),
+    TaskCancelled: (cancelled) => this.recall('taskId', cancelled.taskId),
+    TimerScheduled: (timer) => this.remember('timerId', timer.timerId, this.name(timer.elementId)),
+    TimerFired: (fired) => this.recall('timerId', fired.timerId),
+    TimerCancelled: (cancelled) => this.recall('timerId', cancelled.timerId),
+    MessageSubscriptionOpened: (opened) => this.remember('subscriptionId', opened.subscriptionId, this.name(opened.elementId)),
+    MessageSubscriptionClosed: (closed) => this.recall('subscriptionId', closed.subscriptionId),
+    MessageCorrelated: (message) => [message.messageName, this.name(message.elementId)].filter(Boolean).join(' · '),
+    MessageSent: (message) => [message.messageName, this.name(message.elementId)].filter(Boolean).join(' · '),
+    SignalSubscriptionOpened: (opened) => this.remember('subscriptionId', opened.subscriptionId, this.name(opened.elementId)),
+    SignalSubscriptionClosed: (closed) => this.recall('subscriptionId', closed.subscriptionId),
+    SignalThrown: (signal) => [signal.signalName, this.name(signal.elementId)].filter(Boolean).join(' · '),
+    JobCreated: (job) => this.remember('jobId', job.jobId, this.name(job.elementId)),
+    JobCompleted: (job) => this.recall('jobId', job.jobId),
+    JobCancelled: (job) => this.recall('jobId', job.jobId),
+    JobFailed: (job) => this.recall('jobId', job.jobId),
+    JobActivated: (job) => this.recall('jobId', job.jobId),
+    JobTimedOut: (job) => this.recall('jobId', job.jobId),
+    JobRetrying: (job) => this.recall('jobId', job.jobId),
+    JobRetriesUpdated: (job) => this.recall('jobId', job.jobId),
+    JobErrorThrown: (job) => this.recall('jobId', job.jobId),
+    LoopCollectionResolved: (loop) => this.recall('elementInstanceId', loop.elementInstanceId),
+    DeadlineSet: (deadline) => this.name(deadline.elementId) ?? this.recall('elementInstanceId', deadline.elementInstanceId),
+    DeadlineWarned: (warned) => this.name(warned.elementId) ?? this.recall('elementInstanceId', warned.elementInstanceId),
+    DeadlineCleared: (cleared) => this.recall('elementInstanceId', cleared.elementInstanceId),
+    ClockPaused: (paused) => paused.reason,
+    ClockResumed: () => undefined,
+    IncidentRaised: (incident) => this.remember('incidentId', incident.incidentId, this.name(incident.elementId)),
+    IncidentResolved: (resolved) => this.recall('incidentId', resolved.incidentId),
+    EvaluationSubmitted: (evaluation) => (typeof evaluation.rating === 'number' ? '★'.repeat(evaluation.rating) : undefined),
+    CaseCompleted: () => undefined,
+    CaseCancelled: (cancelled) => cancelled.reason,
+    CaseTerminated: () => undefined,
+  };
+
   constructor(private readonly names: ReadonlyMap<string, string>) {}
 
-  read(event: CaseEventView): string | undefined {
-    const data = (event.data ?? {}) as Record<string, unknown>;
-    const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : undefined);
-    const name = (elementId: string | undefined) => (elementId ? (this.names.get(elementId) ?? elementId) : undefined);
-    const element = name(text('elementId'));
-    const remember = (key: string, subject: string | undefined) => {
-      const ref = text(key);
-      if (ref && subject) this.byRef.set(`${key}:${ref}`, subject);
-    };
-    const recall = (key: string) => {
-      const ref = text(key);
-      return ref ? this.byRef.get(`${key}:${ref}`) : undefined;
-    };
+  /** The subject of an event; none for a type this build does not know (a newer engine). */
+  read(view: CaseEventView): string | undefined {
+    const event = decodeCaseEvent(view);
+    return event && handleCaseEvent(this.subjects, event, undefined);
+  }
 
-    switch (event.type) {
-      case 'CaseStarted':
-        return text('businessKey') || undefined;
-      case 'ElementActivated':
-        remember('elementInstanceId', element);
-        return element;
-      case 'TaskCreated': {
-        const subject = text('name') || element;
-        remember('taskId', subject);
-        return subject;
-      }
-      case 'TimerScheduled':
-        remember('timerId', element);
-        return element;
-      case 'JobCreated':
-        remember('jobId', element);
-        return element;
-      case 'MessageSubscriptionOpened':
-      case 'SignalSubscriptionOpened':
-        remember('subscriptionId', element);
-        return element;
-      case 'IncidentRaised':
-        remember('incidentId', element);
-        return element;
-      case 'SequenceFlowTaken':
-        return name(text('flowId') && this.names.has(text('flowId') as string) ? text('flowId') : undefined) ?? (text('targetId') ? `→ ${name(text('targetId'))}` : text('flowId'));
-      case 'VariablesSet':
-        return Object.keys((data['variables'] ?? {}) as object).join(', ') || undefined;
-      case 'MessageCorrelated':
-      case 'MessageSent':
-        return [text('messageName'), element].filter(Boolean).join(' · ');
-      case 'SignalThrown':
-        return [text('signalName'), element].filter(Boolean).join(' · ');
-      case 'ClockPaused':
-        return text('reason');
-      case 'EvaluationSubmitted':
-        return typeof data['rating'] === 'number' ? '★'.repeat(data['rating']) : undefined;
-      case 'CaseCancelled':
-        return text('reason');
-      default:
-        return element ?? recall('taskId') ?? recall('timerId') ?? recall('jobId') ?? recall('subscriptionId') ?? recall('incidentId') ?? recall('elementInstanceId');
-    }
+  private name(elementId: string | undefined): string | undefined {
+    return elementId ? (this.names.get(elementId) ?? elementId) : undefined;
+  }
+
+  /** Keeps what `ref` was opened for and answers it (the opening event's own subject). */
+  private remember(kind: RefKind, ref: string, subject: string | undefined): string | undefined {
+    if (ref && subject) this.byRef.set(`${kind}:${ref}`, subject);
+    return subject;
+  }
+
+  private recall(kind: RefKind, ref: string | undefined): string | undefined {
+    return ref ? this.byRef.get(`${kind}:${ref}`) : undefined;
   }
 }

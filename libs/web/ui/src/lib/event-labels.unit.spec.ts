@@ -49,9 +49,9 @@ describe('timelineSteps', () => {
     // given a task completion that takes a flow and opens no new task
     const complete = { commandId: 'c2', actor: { id: 'lf-clerk' } };
     const events = [
-      event(0, 'CaseStarted', { businessKey: 'LF-1' }, { commandId: 'c1', actor: { id: 'lf-applicant' } }),
+      event(0, 'CaseStarted', { caseId: 'case-1', definitionKey: 'linfen-123-closure', businessKey: 'LF-1' }, { commandId: 'c1', actor: { id: 'lf-applicant' } }),
       event(1, 'TaskCreated', { taskId: 't1', elementId: 'Task_WindowCheck', name: '窗口完整性审查' }, { commandId: 'c1', actor: { id: 'lf-applicant' } }),
-      event(2, 'DeadlineSet', { elementId: 'Task_WindowCheck', elementInstanceId: 'i1' }, { commandId: 'c1' }),
+      event(2, 'DeadlineSet', { elementId: 'Task_WindowCheck', elementInstanceId: 'i1', dueAt: '2026-02-12T16:00:00.000Z' }, { commandId: 'c1' }),
       event(3, 'TaskCompleted', { taskId: 't1', userId: 'lf-clerk', variables: {} }, complete),
       event(4, 'ElementCompleted', { elementId: 'Task_WindowCheck', elementInstanceId: 'i1' }, complete),
       event(5, 'SequenceFlowTaken', { flowId: 'Flow_1', targetId: 'Gateway_Complete' }, complete),

@@ -13,7 +13,7 @@ const event = (revision: number, type: string, data: unknown, commandId: string,
 });
 
 const events = [
-  event(0, 'CaseStarted', { businessKey: 'LF-1' }, 'c1', 'lf-applicant'),
+  event(0, 'CaseStarted', { caseId: 'case-1', definitionKey: 'linfen-123-closure', businessKey: 'LF-1' }, 'c1', 'lf-applicant'),
   event(1, 'TaskCreated', { taskId: 't1', elementId: 'Task_WindowCheck', name: '窗口完整性审查' }, 'c1', 'lf-applicant'),
   event(2, 'TaskCompleted', { taskId: 't1', userId: 'lf-clerk', variables: {} }, 'c2', 'lf-clerk'),
   event(3, 'SequenceFlowTaken', { flowId: 'Flow_1', targetId: 'End' }, 'c2', 'lf-clerk'),

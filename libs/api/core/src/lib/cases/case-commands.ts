@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseView } from '@banjie/contracts';
-import { decide, fold, initialCaseState, toCaseView, type CaseState, type Decision, type EngineCommand, type EngineContext, type EngineEvent } from '@banjie/engine';
+import { decideAndEvolve, fold, initialCaseState, toCaseView, type CaseState, type Decision, type EngineCommand, type EngineContext, type EngineEvent } from '@banjie/engine';
 import { WrongExpectedRevisionError, orderedUuid, type EventStore, type RecordedEvent } from '@banjie/event-store';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../actor';
@@ -9,7 +9,7 @@ import { CLOCK, type Clock } from '../clock/clock';
 import { CalledModels } from '../definitions/called-models';
 import { DefinitionRegistry } from '../definitions/definition-registry';
 import { ApiError } from '../errors/api-error';
-import { rejectionError } from '../errors/rejection-error';
+import { CaseRejected, rejectionError } from '../errors/rejection-error';
 import { ApiMetrics } from '../metrics/api-metrics';
 import { EVENT_STORE } from '../store/event-store.token';
 import { WritePositions } from '../store/write-positions';
@@ -23,10 +23,22 @@ export interface CaseCommandRequest {
   actor?: Actor;
   correlationId?: string;
   causationId?: string;
+  /**
+   * The id of the event this command delivers to the case (a message or signal another case
+   * sent). The case takes each delivery once: the id is written into the metadata of the events
+   * it causes, and a command carrying an id the case already holds decides nothing. The check and
+   * the append run against one revision, so a retried or concurrent delivery cannot land twice.
+   */
+  deliveryId?: string;
   /** The engine's time for this command (a timer start runs at its due time); the clock's now when absent. */
   now?: string;
-  /** Checked against the case as it stands before the engine decides; throws an `ApiError` to refuse. */
-  authorize?: (header: CaseHeader, state: CaseState) => void | Promise<void>;
+  /** Whether the actor may act on this case at all (role, zone): throws a 403/404 `ApiError` to refuse. Runs first. */
+  authorize?: (header: CaseHeader) => void | Promise<void>;
+  /**
+   * Business checks of the command against the case as it stands, beyond what the engine checks
+   * (a form's fields): throws a 409/422 `ApiError` to refuse. Runs after `authorize`, before the engine decides.
+   */
+  validate?: (header: CaseHeader, state: CaseState) => void | Promise<void>;
 }
 
 /** What a command produced: the case as it now stands, and where its events landed. */
@@ -35,6 +47,8 @@ export interface CaseCommandOutcome {
   header: CaseHeader;
   events: EngineEvent[];
   position?: string;
+  /** The case already held the command's `deliveryId`: nothing was decided or appended. */
+  alreadyDelivered?: boolean;
 }
 
 /** A case read from its stream and folded. */
@@ -42,6 +56,8 @@ export interface LoadedCase {
   header: CaseHeader;
   state: CaseState;
   revision: bigint;
+  /** The `deliveryId`s of the commands the case took (see `CaseCommandRequest.deliveryId`). */
+  deliveries?: ReadonlySet<string>;
 }
 
 const MAX_ATTEMPTS = 8;
@@ -49,10 +65,16 @@ const MAX_ATTEMPTS = 8;
 const MAX_CALLED_MODEL_ROUNDS = 8;
 const CACHE_LIMIT = 5_000;
 
+/** The case view of a folded case at its revision: what every command answers and `GET /api/cases/:id` shows. */
+export function caseViewOf(loaded: Pick<LoadedCase, 'state' | 'revision'>): CaseView {
+  return { ...toCaseView(loaded.state), revision: Number(loaded.revision) };
+}
+
 /**
- * Runs engine commands on cases: read the `case-<id>` stream, fold, `decide`, append with the
- * expected revision; a concurrent append makes it re-read and decide again (a bounded number of
- * times). A rejection by the engine becomes its 4xx. Folded cases are cached by revision, so a
+ * Runs engine commands on cases: read the `case-<id>` stream, fold, `decideAndEvolve` (which
+ * returns the state after its events, so they are never folded twice), append with the expected
+ * revision; a concurrent append makes it re-read and decide again (a bounded number of times). A
+ * refusal is a `CaseRejected` with its domain reason. Folded cases are cached by revision, so a
  * command reads only the events it has not seen.
  */
 @Injectable()
@@ -86,7 +108,7 @@ export class CaseCommands {
   async execute(request: CaseCommandRequest): Promise<CaseCommandOutcome> {
     return this.run(request, async () => {
       const loaded = await this.load(request.caseId);
-      if (!loaded) throw ApiError.notFound(`Case ${request.caseId}`);
+      if (!loaded) throw new CaseRejected('not_found', `Case ${request.caseId} not found`);
       return loaded;
     });
   }
@@ -106,7 +128,7 @@ export class CaseCommands {
     const revision = events.at(-1)?.revision ?? cached?.revision;
     if (!header || revision === undefined) return undefined;
     if (cached && events.length === 0) return cached;
-    const loaded: LoadedCase = { header, state: fold(events.map(toEngineEvent), cached?.state), revision };
+    const loaded: LoadedCase = { header, state: fold(events.map(toEngineEvent), cached?.state), revision, deliveries: withDeliveries(cached?.deliveries, events.map((e) => e.metadata)) };
     this.remember(caseId, loaded);
     return loaded;
   }
@@ -118,7 +140,7 @@ export class CaseCommands {
       this.metrics.commands.inc({ command: request.command.type, outcome: 'ok' });
       return outcome;
     } catch (error) {
-      this.metrics.commands.inc({ command: request.command.type, outcome: error instanceof ApiError ? error.code : 'error' });
+      this.metrics.commands.inc({ command: request.command.type, outcome: error instanceof CaseRejected ? error.reason : error instanceof ApiError ? error.code : 'error' });
       throw error;
     } finally {
       stopTimer();
@@ -128,12 +150,14 @@ export class CaseCommands {
   private async attempt(request: CaseCommandRequest, read: () => Promise<LoadedCase>): Promise<CaseCommandOutcome> {
     for (let attempt = 1; ; attempt++) {
       const current = await read();
-      await request.authorize?.(current.header, current.state);
-      const decision = await this.decideWithCalledModels(current, request);
-      if (!decision.ok) throw rejectionError(decision.rejection);
-      if (decision.events.length === 0) {
-        return { view: { ...toCaseView(current.state), revision: Number(current.revision) }, header: current.header, events: [] };
+      await request.authorize?.(current.header);
+      if (request.deliveryId !== undefined && current.deliveries?.has(request.deliveryId)) {
+        return { view: caseViewOf(current), header: current.header, events: [], alreadyDelivered: true };
       }
+      await request.validate?.(current.header, current.state);
+      const { decision, state } = await this.decideWithCalledModels(current, request);
+      if (!decision.ok) throw rejectionError(decision.rejection);
+      if (decision.events.length === 0) return { view: caseViewOf(current), header: current.header, events: [] };
       const metadata = this.metadataFor(request, current.header);
       const toAppend = toEventsToAppend(decision.events, orderedUuid, metadata);
       try {
@@ -141,25 +165,30 @@ export class CaseCommands {
           expected: current.revision < 0n ? 'no_stream' : current.revision,
         });
         this.writePositions.record(result.position);
-        const next: LoadedCase = { header: current.header, state: fold(decision.events, current.state), revision: result.nextExpectedRevision };
+        const next: LoadedCase = {
+          header: current.header,
+          state,
+          revision: result.nextExpectedRevision,
+          deliveries: withDeliveries(current.deliveries, [metadata]),
+        };
         this.remember(request.caseId, next);
-        return { view: { ...toCaseView(next.state), revision: Number(next.revision) }, header: next.header, events: decision.events, position: result.position };
+        return { view: caseViewOf(next), header: next.header, events: decision.events, position: result.position };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         this.metrics.appendConflicts.inc();
         this.cache.delete(request.caseId);
-        if (current.revision < 0n) throw ApiError.conflict(`Case ${request.caseId} already exists`);
-        if (attempt >= MAX_ATTEMPTS) throw ApiError.conflict(`Case ${request.caseId} is changing too fast; try again`);
+        if (current.revision < 0n) throw new CaseRejected('already_done', `Case ${request.caseId} already exists`);
+        if (attempt >= MAX_ATTEMPTS) throw new CaseRejected('contended', `Case ${request.caseId} is changing too fast; try again`);
       }
     }
   }
 
   /**
-   * `decide` on the case's model, with the called processes it runs or reaches read from the
+   * `decideAndEvolve` on the case's model, with the called processes it runs or reaches read from the
    * definitions store (`CalledModels`): when the engine asked for one that memory did not hold,
    * or whose latest version changed, the case is decided again, as decide is pure.
    */
-  private async decideWithCalledModels(current: LoadedCase, request: CaseCommandRequest): Promise<Decision> {
+  private async decideWithCalledModels(current: LoadedCase, request: CaseCommandRequest): Promise<{ decision: Decision; state: CaseState }> {
     const model = await this.definitions.model(current.header.definitionKey, current.header.version);
     const calledModels = new CalledModels(this.definitions, current.header.zoneId);
     await calledModels.preload(current.state);
@@ -172,9 +201,9 @@ export class CaseCommands {
       actor: request.actor && { id: request.actor.id, roles: request.actor.roles, groups: request.actor.groups },
       resolveModel: calledModels.resolve,
     };
-    let decision = decide(model, current.state, request.command, ctx);
-    for (let round = 1; round < MAX_CALLED_MODEL_ROUNDS && (await calledModels.settle()); round++) decision = decide(model, current.state, request.command, ctx);
-    return decision;
+    let decided = decideAndEvolve(model, current.state, request.command, ctx);
+    for (let round = 1; round < MAX_CALLED_MODEL_ROUNDS && (await calledModels.settle()); round++) decided = decideAndEvolve(model, current.state, request.command, ctx);
+    return decided;
   }
 
   private metadataFor(request: CaseCommandRequest, header: CaseHeader): Record<string, unknown> {
@@ -190,6 +219,7 @@ export class CaseCommands {
       engineTime: request.now ?? this.clock.now(),
       definitionKey: header.definitionKey,
       definitionVersion: header.version,
+      ...(request.deliveryId !== undefined ? { deliveryId: request.deliveryId } : {}),
     };
   }
 
@@ -198,4 +228,10 @@ export class CaseCommands {
     this.cache.set(caseId, loaded);
     if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
   }
+}
+
+/** `known` with the `deliveryId`s of these events' metadata (the same set when they carry none). */
+function withDeliveries(known: ReadonlySet<string> | undefined, metadata: readonly Record<string, unknown>[]): ReadonlySet<string> | undefined {
+  const ids = metadata.map((m) => m['deliveryId']).filter((id): id is string => typeof id === 'string');
+  return ids.length === 0 ? known : new Set([...(known ?? []), ...ids]);
 }

@@ -1,3 +1,4 @@
+import { decodeCaseEvent } from '@banjie/engine';
 import type { RecordedEvent } from '@banjie/event-store';
 
 /** What the api needs to know about a case before asking the engine: whose it is and which model runs it. */
@@ -11,17 +12,18 @@ export interface CaseHeader {
   startedBy?: string;
 }
 
-/** Reads the header from the case's first event, `CaseStarted`. */
+/** Reads the header from the case's first event, `CaseStarted` (decoded by the catalogue). */
 export function caseHeaderOf(first: RecordedEvent): CaseHeader | undefined {
-  if (first.type !== 'CaseStarted') return undefined;
-  const data = first.data as Record<string, unknown>;
+  const decoded = decodeCaseEvent(first);
+  if (decoded?.type !== 'CaseStarted') return undefined;
+  const started = decoded.data;
   const actor = first.metadata['actor'] as { id?: string } | undefined;
   return {
-    caseId: String(data['caseId']),
-    definitionKey: String(data['definitionKey']),
-    version: Number(data['version']),
-    zoneId: String(data['zoneId']),
-    businessKey: String(data['businessKey'] ?? ''),
+    caseId: started.caseId,
+    definitionKey: started.definitionKey,
+    version: started.version,
+    zoneId: started.zoneId,
+    businessKey: started.businessKey ?? '',
     startedBy: actor?.id,
   };
 }

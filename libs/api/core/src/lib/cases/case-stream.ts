@@ -1,20 +1,19 @@
-import type { EngineEvent } from '@banjie/engine';
+import { caseIdOfStream, caseStreamName, decodeCaseEvent, type EngineEvent } from '@banjie/engine';
 import type { EventToAppend, RecordedEvent } from '@banjie/event-store';
 
-/** Name of the stream holding every event of one case. */
-export function caseStream(caseId: string): string {
-  return `case-${caseId}`;
-}
+/** Name of the stream holding every event of one case (the catalogue's `caseStreamName`). */
+export const caseStream = caseStreamName;
 
-/** The case id of a `case-<id>` stream, or undefined for other streams. */
-export function caseIdOfStream(stream: string): string | undefined {
-  return stream.startsWith('case-') ? stream.slice('case-'.length) : undefined;
-}
+export { caseIdOfStream };
 
-/** The engine's view of a recorded event: the payload version travels in the metadata as `v`. */
+/**
+ * The engine's view of a recorded event, decoded by the catalogue: the payload version travels in
+ * the metadata as `v`. A type the catalogue does not know passes on for `evolve` to refuse by name.
+ */
 export function toEngineEvent(recorded: RecordedEvent): EngineEvent {
-  const v = typeof recorded.metadata['v'] === 'number' ? (recorded.metadata['v'] as number) : 1;
-  return { type: recorded.type, v, data: recorded.data as Record<string, unknown> };
+  const metadataV = recorded.metadata['v'];
+  const v = typeof metadataV === 'number' ? metadataV : 1;
+  return decodeCaseEvent({ type: recorded.type, data: recorded.data, v }) ?? { type: recorded.type, v, data: {} };
 }
 
 /**

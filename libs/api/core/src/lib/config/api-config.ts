@@ -7,6 +7,8 @@ export interface ApiConfig {
   jwtSecret: string;
   /** Lifetime of an access token, in seconds. */
   tokenTtlSeconds: number;
+  /** `BANJIE_MESSAGE_TTL`: how long a message one case sends waits for a case to correlate it, in seconds (1 h by default). */
+  messageTtlSeconds: number;
   seedDemo: boolean;
   /** `BANJIE_ADMIN_PASSWORD`: creates the province `admin` with it when no user exists at start. Never logged. */
   adminPassword?: string;

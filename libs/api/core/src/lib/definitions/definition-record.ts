@@ -22,3 +22,45 @@ export const DEFINITION_DEPLOYED = 'DefinitionDeployed';
 export function definitionStream(key: string): string {
   return `definition-${key}`;
 }
+
+/**
+ * The `DefinitionDeployed` payload of a recorded event, or undefined for any other type; throws
+ * when a `DefinitionDeployed` lacks its key, version or XML (a stream written by something else).
+ */
+export function decodeDefinitionDeployed(recorded: { type: string; data: unknown }): DefinitionRecord | undefined {
+  if (recorded.type !== DEFINITION_DEPLOYED) return undefined;
+  const data = recorded.data as Partial<DefinitionRecord> | null;
+  if (typeof data?.key !== 'string' || typeof data.version !== 'number' || typeof data.xml !== 'string') {
+    throw new Error(`${DEFINITION_DEPLOYED}: the payload must carry key, version and xml`);
+  }
+  return { ...data, messageStartNames: data.messageStartNames ?? [], warnings: data.warnings ?? [], forms: data.forms ?? {} } as DefinitionRecord;
+}
+
+/** `DefinitionWithdrawn`: the key starts no new case from now on; running cases go on. */
+export const DEFINITION_WITHDRAWN = 'DefinitionWithdrawn';
+/** `DefinitionRestored`: a withdrawn key starts cases again. */
+export const DEFINITION_RESTORED = 'DefinitionRestored';
+
+/** Payload of `DefinitionWithdrawn` and `DefinitionRestored`. */
+export interface DefinitionStatusChange {
+  key: string;
+  zoneId: string;
+  /** When it changed (the api's clock). */
+  at: string;
+  by?: string;
+}
+
+/** Name of the stream holding the withdrawals and restorations of one key (its versions stay in `definition-<key>`). */
+export function definitionStatusStream(key: string): string {
+  return `withdrawal-${key}`;
+}
+
+/** The withdrawal or restoration of a recorded event, or undefined for any other type. */
+export function decodeDefinitionStatusChange(recorded: { type: string; data: unknown }): (DefinitionStatusChange & { withdrawn: boolean }) | undefined {
+  if (recorded.type !== DEFINITION_WITHDRAWN && recorded.type !== DEFINITION_RESTORED) return undefined;
+  const data = recorded.data as Partial<DefinitionStatusChange> | null;
+  if (typeof data?.key !== 'string' || typeof data.zoneId !== 'string' || typeof data.at !== 'string') {
+    throw new Error(`${recorded.type}: the payload must carry key, zoneId and at`);
+  }
+  return { key: data.key, zoneId: data.zoneId, at: data.at, by: data.by, withdrawn: recorded.type === DEFINITION_WITHDRAWN };
+}

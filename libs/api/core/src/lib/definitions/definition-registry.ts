@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { compile, type ProcessModel, type ResolvedModel } from '@banjie/engine';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import type { ProcessModel, ResolvedModel } from '@banjie/engine';
 import { WrongExpectedRevisionError, type EventStore } from '@banjie/event-store';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../actor';
@@ -8,7 +8,9 @@ import { ApiError } from '../errors/api-error';
 import { EVENT_STORE } from '../store/event-store.token';
 import { WritePositions } from '../store/write-positions';
 import { definitionHash } from './definition-hash';
-import { DEFINITION_DEPLOYED, definitionStream, type DefinitionRecord } from './definition-record';
+import { MODEL_COMPILER, inProcessModelCompiler, type ModelCompiler } from './model-compiler';
+import { DEFINITION_DEPLOYED, decodeDefinitionDeployed, definitionStream, type DefinitionRecord } from './definition-record';
+import { DEFINITION_RESTORED, DEFINITION_WITHDRAWN, decodeDefinitionStatusChange, definitionStatusStream, type DefinitionStatusChange } from './definition-record';
 
 /** Result of a deployment: `created` is false when the same XML and forms were already deployed. */
 export interface Deployment {
@@ -32,6 +34,7 @@ export class DefinitionRegistry {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly writePositions: WritePositions,
+    @Optional() @Inject(MODEL_COMPILER) private readonly compiler: ModelCompiler = inProcessModelCompiler,
   ) {}
 
   /** Compiles and deploys a model in a zone; the same XML and forms again returns the existing version. */
@@ -39,14 +42,22 @@ export class DefinitionRegistry {
     if (/<!DOCTYPE/i.test(xml)) {
       throw new ApiError('invalid_bpmn', 'XML with a DOCTYPE is refused', [{ message: 'DOCTYPE declarations are not allowed' }]);
     }
-    const compiled = await compile(xml, { forms });
-    if (!compiled.ok) throw new ApiError('invalid_bpmn', 'The BPMN model cannot be deployed', compiled.problems.map((p) => ({ ...p })));
-    const { model, warnings } = compiled;
+    const { compiled, findings } = await this.compiler.compile(xml, forms, true);
+    // The designer's canvas runs the same Banjie lint rules: its errors refuse, its warnings go with the deployment.
+    const linted = (category: 'error' | 'warn') => findings.filter((f) => f.category === category).map(({ elementId, elementType, message }) => ({ elementId, elementType, message }));
+    if (!compiled.ok || linted('error').length > 0) {
+      const errors = linted('error');
+      const alsoLinted = (p: { elementId?: string; message: string }) => errors.some((e) => e.elementId === p.elementId && e.message.includes(p.message));
+      throw new ApiError('invalid_bpmn', 'The BPMN model cannot be deployed', [...errors, ...(compiled.ok ? [] : compiled.problems.filter((p) => !alsoLinted(p)).map((p) => ({ ...p })))]);
+    }
+    const { model } = compiled;
+    const warnings = [...compiled.warnings, ...linted('warn')];
     const hash = definitionHash(xml, forms);
     for (let attempt = 1; ; attempt++) {
       const known = await this.refresh(model.key);
       const latest = known.at(-1);
-      if (latest && latest.zoneId !== zoneId) throw ApiError.conflict(`Process key ${model.key} belongs to another zone`);
+      // Another zone's key is neither overwritten nor named: the answer says nothing of whose it is.
+      if (latest && latest.zoneId !== zoneId) throw ApiError.conflict(`Process key ${model.key} cannot be deployed by your zone: give the process another id`);
       if (latest?.hash === hash) return { created: false, definition: latest };
       const record: DefinitionRecord = {
         key: model.key,
@@ -75,6 +86,48 @@ export class DefinitionRegistry {
         if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_DEPLOY_ATTEMPTS) throw error;
       }
     }
+  }
+
+  /** Whether a key is withdrawn now: it starts no new case, running cases go on. */
+  async isWithdrawn(key: string): Promise<boolean> {
+    return (await this.readStatus(key)).withdrawn;
+  }
+
+  /**
+   * Withdraws a key (`withdrawn: true`) or restores it, by its zone's designer: a
+   * `DefinitionWithdrawn` / `DefinitionRestored` event of its `withdrawal-<key>` stream.
+   * 404 for an unknown key or one of another zone, 409 when it is already so.
+   */
+  async setWithdrawn(key: string, withdrawn: boolean, actor: Actor): Promise<DefinitionStatusChange & { withdrawn: boolean }> {
+    const latest = (await this.refresh(key)).at(-1);
+    if (!latest || latest.zoneId !== actor.zoneId) throw ApiError.notFound(`Definition ${key}`);
+    const status = await this.readStatus(key);
+    if (status.withdrawn === withdrawn) {
+      throw new ApiError('conflict', withdrawn ? `Definition ${key} is already withdrawn` : `Definition ${key} is not withdrawn`);
+    }
+    const change: DefinitionStatusChange = { key, zoneId: latest.zoneId, at: this.clock.now(), by: actor.id };
+    const result = await this.store.append(
+      definitionStatusStream(key),
+      [{ id: randomUUID(), type: withdrawn ? DEFINITION_WITHDRAWN : DEFINITION_RESTORED, data: change, metadata: { v: 1, actor: { id: actor.id, roles: actor.roles, zoneId: actor.zoneId }, zoneId: latest.zoneId } }],
+      { expected: status.events === 0 ? 'no_stream' : BigInt(status.events - 1) },
+    );
+    this.writePositions.record(result.position);
+    return { ...change, withdrawn };
+  }
+
+  private async readStatus(key: string): Promise<{ withdrawn: boolean; events: number }> {
+    let withdrawn = false;
+    let events = 0;
+    try {
+      for await (const event of this.store.readStream(definitionStatusStream(key))) {
+        events++;
+        const change = decodeDefinitionStatusChange(event);
+        if (change) withdrawn = change.withdrawn;
+      }
+    } catch (error) {
+      if (!(error instanceof Error && error.name === 'StreamNotFoundError')) throw error;
+    }
+    return { withdrawn, events };
   }
 
   /** A version of a key (the latest when `version` is undefined), or undefined. */
@@ -120,7 +173,7 @@ export class DefinitionRegistry {
   private async compileDeployed(key: string, version: number): Promise<ProcessModel> {
     const record = await this.find(key, version);
     if (!record) throw ApiError.notFound(`Definition ${key} version ${version}`);
-    const compiled = await compile(record.xml, { forms: record.forms });
+    const { compiled } = await this.compiler.compile(record.xml, record.forms, false);
     if (!compiled.ok) throw new ApiError('invalid_bpmn', `Deployed definition ${key} v${version} no longer compiles`, compiled.problems.map((p) => ({ ...p })));
     return compiled.model;
   }
@@ -129,7 +182,8 @@ export class DefinitionRegistry {
     const known = [...(this.versions.get(key) ?? [])];
     try {
       for await (const event of this.store.readStream(definitionStream(key), { from: BigInt(known.length) })) {
-        if (event.type === DEFINITION_DEPLOYED) known.push(event.data as DefinitionRecord);
+        const record = decodeDefinitionDeployed(event);
+        if (record) known.push(record);
       }
     } catch (error) {
       if (!(error instanceof Error && error.name === 'StreamNotFoundError')) throw error;

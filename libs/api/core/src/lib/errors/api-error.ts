@@ -9,7 +9,10 @@ const STATUS_OF: Record<ErrorCode, number> = {
   payload_too_large: 413,
   invalid_bpmn: 422,
   invalid_variables: 422,
+  definition_withdrawn: 409,
   rate_limited: 429,
+  idempotency_key_reused: 422,
+  store_unavailable: 503,
   internal: 500,
 };
 

@@ -1,5 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { ErrorBody, ErrorCode } from '@banjie/contracts';
+import { AppendTooLargeError, StoreUnavailableError } from '@banjie/event-store';
+import type { RejectionReason } from '@banjie/engine';
 import type { Response } from 'express';
 import { ApiError } from './api-error';
 
@@ -15,9 +17,32 @@ const CODE_OF_STATUS: Record<number, ErrorCode> = {
 };
 
 /**
+ * The HTTP code of each domain reason a case command is refused for (API.md "Errors"): the one
+ * place where the engine's and the command path's reasons meet HTTP.
+ */
+const HTTP_CODE_OF_REASON = {
+  not_found: 'not_found',
+  already_done: 'conflict',
+  invalid_state: 'conflict',
+  contended: 'conflict',
+  invalid_input: 'bad_request',
+  invalid_variables: 'invalid_variables',
+  forbidden: 'forbidden',
+} as const satisfies Record<RejectionReason | 'contended', ErrorCode>;
+
+/** The HTTP error code a refused case command answers with. */
+export function httpCodeOfReason(reason: keyof typeof HTTP_CODE_OF_REASON): ErrorCode {
+  return HTTP_CODE_OF_REASON[reason];
+}
+
+/** What a 503 `store_unavailable` asks the caller to wait before retrying. */
+const STORE_RETRY_AFTER_SECONDS = 5;
+
+/**
  * Turns every error into the body of API.md, `{error, message, details?}`: an `ApiError` keeps
- * its code, Nest's HTTP exceptions and body-parser failures map by status, anything else is a
- * logged 500 that reveals nothing of the server.
+ * its code, Nest's HTTP exceptions and body-parser failures map by status, a store that could not
+ * make a write durable (disk full, I/O error, locked) is a logged 503 the caller may retry, anything
+ * else is a logged 500 that reveals nothing of the server.
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -32,6 +57,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return;
     }
     if (exception instanceof ApiError && exception.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    if (exception instanceof StoreUnavailableError) response.setHeader('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
     response.status(status).json(body);
   }
 
@@ -49,6 +75,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
       if (Array.isArray(message) && message.length > 0) body.details = messages.map((m) => ({ message: m }));
       if (status === 404 && code === 'not_found' && /^Cannot /.test(body.message)) body.message = 'No such route';
       return { status, body };
+    }
+    if (exception instanceof StoreUnavailableError) {
+      return { status: 503, body: { error: 'store_unavailable', message: 'The event store cannot record changes now (storage full or failing); nothing was changed, try again later' } };
+    }
+    if (exception instanceof AppendTooLargeError) {
+      const limitMiB = Math.round((exception.limit / (1024 * 1024)) * 10) / 10;
+      return { status: 413, body: { error: 'payload_too_large', message: `The change is too large to record: its events take ${exception.size} bytes, over the event store's limit of ${limitMiB} MiB per command; nothing was changed` } };
     }
     const parserStatus = bodyParserStatus(exception);
     if (parserStatus !== undefined) {

@@ -21,6 +21,7 @@ export class ApiMetrics {
   readonly projectionStopped = this.gauge('banjie_projection_stopped', '1 while a read model is stopped at an event it fails on, by projection', ['projection']);
   readonly openTimers = this.gauge('banjie_open_timers', 'Timers scheduled and not yet fired or cancelled');
   readonly timersFired = this.counter('banjie_timers_fired_total', 'Timers fired by the scheduler');
+  readonly backgroundGaveUp = this.counter('banjie_background_gave_up_total', 'Background work (job workers, timers, message delivery) given up for a reason other than being already done, by worker', ['worker']);
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });

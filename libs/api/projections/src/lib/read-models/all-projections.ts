@@ -8,6 +8,7 @@ import { incidentsProjection } from './incidents.projection';
 import { jobsProjection } from './jobs.projection';
 import { messageSubscriptionsProjection } from './message-subscriptions.projection';
 import { openTimersProjection } from './open-timers.projection';
+import { signalSubscriptionsProjection } from './signal-subscriptions.projection';
 import type { Projection } from './projection';
 import { tasksProjection } from './tasks.projection';
 
@@ -19,6 +20,7 @@ export function allProjections(calendars: WorkingCalendars): Projection[] {
     tasksProjection,
     openTimersProjection,
     messageSubscriptionsProjection,
+    signalSubscriptionsProjection,
     deadlineBoardProjection,
     evaluationsProjection,
     jobsProjection,

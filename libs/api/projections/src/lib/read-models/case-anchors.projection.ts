@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@banjie/event-store';
 import type Database from 'better-sqlite3';
-import { caseIdOf, sql, type Projection } from './projection';
+import { caseIdOfStream } from '@banjie/engine';
+import { sql, type Projection } from './projection';
 
 /**
  * The newest hash of each case's chain, kept apart from the store so `/verify` can tell a
@@ -15,7 +16,7 @@ export function caseAnchorsProjection(): Projection {
     tables: [],
     schema: `CREATE TABLE IF NOT EXISTS case_anchors (case_id TEXT PRIMARY KEY, revision INTEGER NOT NULL, hash TEXT NOT NULL)`,
     apply(_db: Database.Database, event: RecordedEvent): void {
-      const caseId = caseIdOf(event);
+      const caseId = caseIdOfStream(event.stream);
       if (caseId) heads.set(caseId, { revision: Number(event.revision), hash: event.hash });
     },
     flush(db: Database.Database): void {

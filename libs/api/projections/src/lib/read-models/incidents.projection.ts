@@ -1,9 +1,8 @@
 import type { RecordedEvent } from '@banjie/event-store';
-import type Database from 'better-sqlite3';
-import { caseIdOf, dataOf, sql, text, zoneOf, type Projection } from './projection';
+import { caseProjection, sql, type CaseEventRow } from './projection';
 
 /** Open incidents across cases, so an incident id leads to its case and a zone's operators see what is stuck. */
-export const incidentsProjection: Projection = {
+export const incidentsProjection = caseProjection({
   name: 'incidents',
   tables: ['incidents'],
   schema: `CREATE TABLE IF NOT EXISTS incidents (
@@ -11,34 +10,25 @@ export const incidentsProjection: Projection = {
     since TEXT NOT NULL, business_key TEXT, definition_key TEXT);
     CREATE INDEX IF NOT EXISTS incidents_zone ON incidents (zone_id);
     CREATE INDEX IF NOT EXISTS incidents_case ON incidents (case_id)`,
-  apply(db: Database.Database, event: RecordedEvent): void {
-    const caseId = caseIdOf(event);
-    if (!caseId) return;
-    const d = dataOf(event);
-    switch (event.type) {
-      case 'IncidentRaised': {
-        const owner = sql(db, 'SELECT business_key, definition_key FROM cases WHERE id = ?').get(caseId) as { business_key: string; definition_key: string } | undefined;
-        sql(
-          db,
-          `INSERT OR REPLACE INTO incidents (id, case_id, zone_id, element_id, message, since, business_key, definition_key)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(
-          String(d['incidentId']), caseId, zoneOf(event), String(d['elementId']), String(d['message'] ?? ''), engineTimeOf(event),
-          owner?.business_key ?? null, owner?.definition_key ?? null,
-        );
-        return;
-      }
-      case 'IncidentResolved':
-        sql(db, 'DELETE FROM incidents WHERE id = ?').run(text(d, 'incidentId'));
-        return;
-      case 'CaseCompleted':
-      case 'CaseCancelled':
-      case 'CaseTerminated':
-        sql(db, 'DELETE FROM incidents WHERE case_id = ?').run(caseId);
-        return;
-    }
+  on: {
+    IncidentRaised(incident, { db, caseId, zoneId, event }) {
+      const owner = sql(db, 'SELECT business_key, definition_key FROM cases WHERE id = ?').get(caseId) as { business_key: string; definition_key: string } | undefined;
+      sql(
+        db,
+        `INSERT OR REPLACE INTO incidents (id, case_id, zone_id, element_id, message, since, business_key, definition_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(incident.incidentId, caseId, zoneId, incident.elementId, incident.message, engineTimeOf(event), owner?.business_key ?? null, owner?.definition_key ?? null);
+    },
+    IncidentResolved: (resolved, { db }) => void sql(db, 'DELETE FROM incidents WHERE id = ?').run(resolved.incidentId),
+    CaseCompleted: dropCaseIncidents,
+    CaseCancelled: dropCaseIncidents,
+    CaseTerminated: dropCaseIncidents,
   },
-};
+});
+
+function dropCaseIncidents(_end: unknown, { db, caseId }: CaseEventRow): void {
+  sql(db, 'DELETE FROM incidents WHERE case_id = ?').run(caseId);
+}
 
 /** When the engine raised it: its time (the test clock's, when set) rather than the wall clock's. */
 function engineTimeOf(event: RecordedEvent): string {

@@ -1,11 +1,7 @@
-import type { RecordedEvent } from '@banjie/event-store';
-import type Database from 'better-sqlite3';
-import { caseIdOf, dataOf, sql, zoneOf, type Projection } from './projection';
-
-const CASE_END = new Set(['CaseCompleted', 'CaseCancelled', 'CaseTerminated']);
+import { caseProjection, sql, type CaseEventRow } from './projection';
 
 /** Cases waiting for a message, by message name and correlation key. */
-export const messageSubscriptionsProjection: Projection = {
+export const messageSubscriptionsProjection = caseProjection({
   name: 'message-subscriptions',
   tables: ['message_subscriptions'],
   schema: `CREATE TABLE IF NOT EXISTS message_subscriptions (
@@ -13,18 +9,18 @@ export const messageSubscriptionsProjection: Projection = {
     correlation_key TEXT NOT NULL, element_id TEXT NOT NULL);
     CREATE INDEX IF NOT EXISTS message_subscriptions_name ON message_subscriptions (message_name, correlation_key);
     CREATE INDEX IF NOT EXISTS message_subscriptions_case ON message_subscriptions (case_id)`,
-  apply(db: Database.Database, event: RecordedEvent): void {
-    const caseId = caseIdOf(event);
-    if (!caseId) return;
-    const d = dataOf(event);
-    if (event.type === 'MessageSubscriptionOpened') {
-      sql(db, 'INSERT OR REPLACE INTO message_subscriptions (id, case_id, zone_id, message_name, correlation_key, element_id) VALUES (?, ?, ?, ?, ?, ?)').run(
-        String(d['subscriptionId']), caseId, zoneOf(event), String(d['messageName']), String(d['correlationKey'] ?? ''), String(d['elementId']),
-      );
-    } else if (event.type === 'MessageSubscriptionClosed') {
-      sql(db, 'DELETE FROM message_subscriptions WHERE id = ?').run(String(d['subscriptionId']));
-    } else if (CASE_END.has(event.type)) {
-      sql(db, 'DELETE FROM message_subscriptions WHERE case_id = ?').run(caseId);
-    }
+  on: {
+    MessageSubscriptionOpened: (opened, { db, caseId, zoneId }) =>
+      void sql(db, 'INSERT OR REPLACE INTO message_subscriptions (id, case_id, zone_id, message_name, correlation_key, element_id) VALUES (?, ?, ?, ?, ?, ?)').run(
+        opened.subscriptionId, caseId, zoneId, opened.messageName, opened.correlationKey, opened.elementId,
+      ),
+    MessageSubscriptionClosed: (closed, { db }) => void sql(db, 'DELETE FROM message_subscriptions WHERE id = ?').run(closed.subscriptionId),
+    CaseCompleted: dropCaseSubscriptions,
+    CaseCancelled: dropCaseSubscriptions,
+    CaseTerminated: dropCaseSubscriptions,
   },
-};
+});
+
+function dropCaseSubscriptions(_end: unknown, { db, caseId }: CaseEventRow): void {
+  sql(db, 'DELETE FROM message_subscriptions WHERE case_id = ?').run(caseId);
+}

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@banjie/event-store';
 import type Database from 'better-sqlite3';
+import { caseIdOfStream, decodeCaseEvent, handleCaseEvent, isCaseEventType, type CaseEventHandlers } from '@banjie/engine';
 
 /**
  * One read model: the tables it owns, created by `schema`, and the rows it writes for each
@@ -18,23 +19,56 @@ export interface Projection {
 
 /** The zone of a case event, which the api writes into every event's metadata. */
 export function zoneOf(event: RecordedEvent): string {
-  return String(event.metadata['zoneId'] ?? '');
+  const zoneId = event.metadata['zoneId'];
+  return typeof zoneId === 'string' ? zoneId : '';
 }
 
-/** The case id of a `case-<id>` stream, or undefined for other streams. */
-export function caseIdOf(event: RecordedEvent): string | undefined {
-  return event.stream.startsWith('case-') ? event.stream.slice('case-'.length) : undefined;
+/** What a read model's handler of one case event is given besides its typed payload. */
+export interface CaseEventRow {
+  readonly db: Database.Database;
+  readonly caseId: string;
+  readonly zoneId: string;
+  readonly event: RecordedEvent;
 }
 
-/** The payload of an event as a record. */
-export function dataOf(event: RecordedEvent): Record<string, unknown> {
-  return (event.data ?? {}) as Record<string, unknown>;
+/** A read model of case events, as handlers by event type over the catalogue's typed payloads. */
+export interface CaseProjectionSpec {
+  readonly name: string;
+  readonly tables: readonly string[];
+  readonly schema: string;
+  readonly on: CaseEventHandlers<CaseEventRow>;
+  /** Runs for every case event that `on` does not handle (a read model that tracks each case's revision). */
+  readonly otherwise?: (row: CaseEventRow) => void;
+  readonly flush?: (db: Database.Database) => void;
 }
 
-/** A string field of a payload, or null (SQLite's missing value). */
-export function text(data: Record<string, unknown>, field: string): string | null {
-  const value = data[field];
-  return value === undefined || value === null ? null : String(value);
+/**
+ * A projection of case events: events of other streams and types it does not handle pass by
+ * undecoded; the others are decoded by the catalogue (a malformed payload throws, so the runner
+ * stops at it instead of writing a wrong row) and handed to their typed handler.
+ */
+export function caseProjection(spec: CaseProjectionSpec): Projection {
+  return {
+    name: spec.name,
+    tables: spec.tables,
+    schema: spec.schema,
+    apply(db: Database.Database, event: RecordedEvent): void {
+      const caseId = caseIdOfStream(event.stream);
+      if (caseId === undefined) return;
+      const handled = isCaseEventType(event.type) && spec.on[event.type] !== undefined;
+      if (!handled && !spec.otherwise) return;
+      const row: CaseEventRow = { db, caseId, zoneId: zoneOf(event), event };
+      const decoded = handled ? decodeCaseEvent(event) : undefined;
+      if (decoded) handleCaseEvent(spec.on, decoded, row);
+      else spec.otherwise?.(row);
+    },
+    ...(spec.flush ? { flush: spec.flush } : {}),
+  };
+}
+
+/** An optional payload field as SQLite takes it: null when absent. */
+export function orNull<T>(value: T | undefined): T | null {
+  return value === undefined ? null : value;
 }
 
 /** The SQL texts `sql` has prepared on `db` so far (for tests of the query plans). */

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ApiError, EVENT_STORE, caseStream, toEngineEvent } from '@banjie/api-core';
+import { ApiError, EVENT_STORE, caseStream, caseViewOf, toEngineEvent } from '@banjie/api-core';
 import type { CaseView } from '@banjie/contracts';
-import { fold, toCaseView, type EngineEvent } from '@banjie/engine';
+import { fold, type EngineEvent } from '@banjie/engine';
 import type { EventStore } from '@banjie/event-store';
 import { CaseAccess } from '../../shared/case-access';
 import { CaseStateQuery } from './case-state.query';
@@ -20,6 +20,6 @@ export class CaseStateHandler implements IQueryHandler<CaseStateQuery> {
     if (BigInt(revision) > loaded.revision) throw ApiError.notFound(`Revision ${revision} of case ${caseId}`);
     const events: EngineEvent[] = [];
     for await (const event of this.store.readStream(caseStream(caseId), { from: 0n, maxCount: revision + 1 })) events.push(toEngineEvent(event));
-    return { ...toCaseView(fold(events)), revision };
+    return caseViewOf({ state: fold(events), revision: BigInt(revision) });
   }
 }

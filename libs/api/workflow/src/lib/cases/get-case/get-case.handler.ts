@@ -1,7 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { toCaseView } from '@banjie/engine';
 import type { CaseView } from '@banjie/contracts';
-import { WorkingCalendars } from '@banjie/api-core';
+import { WorkingCalendars, caseViewOf } from '@banjie/api-core';
 import { CaseAccess } from '../../shared/case-access';
 import { withProvisionalMarks } from '../../shared/provisional-marks';
 import { GetCaseQuery } from './get-case.query';
@@ -16,6 +15,6 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
 
   async execute({ caseId, actor }: GetCaseQuery): Promise<CaseView> {
     const loaded = await this.access.load(caseId, actor);
-    return withProvisionalMarks(this.calendars, { ...toCaseView(loaded.state), revision: Number(loaded.revision) });
+    return withProvisionalMarks(this.calendars, caseViewOf(loaded));
   }
 }

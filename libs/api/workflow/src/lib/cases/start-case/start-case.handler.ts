@@ -16,6 +16,9 @@ export class StartCaseHandler implements ICommandHandler<StartCaseCommand> {
     if (!definition || !canSeeZone(command.actor, definition.zoneId)) {
       throw ApiError.notFound(command.version === undefined ? `Definition ${command.definitionKey}` : `Definition ${command.definitionKey} version ${command.version}`);
     }
+    if (await this.definitions.isWithdrawn(definition.key)) {
+      throw new ApiError('definition_withdrawn', `Definition ${definition.key} is withdrawn: it starts no new case (its designer can restore it)`);
+    }
     const caseId = randomUUID();
     const outcome = await this.cases.start({
       caseId,

@@ -25,10 +25,8 @@ export class CompleteTaskHandler implements ICommandHandler<CompleteTaskCommand>
       caseId: task.caseId,
       actor,
       correlationId,
-      authorize: async (header, state) => {
-        assertCanSee(actor, header);
-        await this.checkOpenTaskForm(header, state, taskId, variables);
-      },
+      authorize: (header) => assertCanSee(actor, header),
+      validate: (header, state) => this.checkOpenTaskForm(header, state, taskId, variables),
       command: { type: 'CompleteTask', taskId, userId: actor.id, variables },
     });
     return outcome.view;

@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { ApiError, ApiMetrics, CLOCK, CaseCommands, type Clock } from '@banjie/api-core';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { ApiMetrics, BackgroundWork, CLOCK, CaseCommands, type Clock } from '@banjie/api-core';
 import { OpenTimers, ProjectionRunner } from '@banjie/api-projections';
 import { TimerStarts } from '../timer-starts/timer-starts';
 
@@ -16,7 +16,6 @@ const MAX_ROUNDS = 20;
  */
 @Injectable()
 export class TimerScheduler implements OnModuleDestroy {
-  private readonly logger = new Logger('TimerScheduler');
   private interval?: ReturnType<typeof setInterval>;
   private firing: Promise<number> | undefined;
 
@@ -27,6 +26,7 @@ export class TimerScheduler implements OnModuleDestroy {
     private readonly cases: CaseCommands,
     private readonly metrics: ApiMetrics,
     private readonly timerStarts: TimerStarts,
+    private readonly background: BackgroundWork,
   ) {}
 
   /** Schedules the timer starts of the deployed definitions, then fires what is due, every second with the system clock. */
@@ -62,12 +62,13 @@ export class TimerScheduler implements OnModuleDestroy {
       this.metrics.openTimers.set(this.timers.count() + this.timerStarts.count());
       let firedThisRound = started;
       for (const timer of due) {
-        try {
-          await this.cases.execute({ caseId: timer.caseId, command: { type: 'FireTimer', timerId: timer.id }, causationId: timer.id });
+        // A timer another replica fired, or whose case moved on, is settled; any other failure is given up until the next tick.
+        const outcome = await this.background.run('timer-scheduler', `FireTimer ${timer.id} of case ${timer.caseId}`, () =>
+          this.cases.execute({ caseId: timer.caseId, command: { type: 'FireTimer', timerId: timer.id }, causationId: timer.id }),
+        );
+        if (outcome === 'done') {
           firedThisRound++;
           this.metrics.timersFired.inc();
-        } catch (error) {
-          if (!(error instanceof ApiError)) this.logger.error(`Timer ${timer.id} of case ${timer.caseId} failed: ${String(error)}`);
         }
       }
       fired += firedThisRound;

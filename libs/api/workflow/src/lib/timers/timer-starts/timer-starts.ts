@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { ApiError, CLOCK, CaseCommands, DEFINITION_DEPLOYED, DefinitionRegistry, WorkingCalendars, type Clock, type DefinitionRecord } from '@banjie/api-core';
+import { ApiError, BackgroundWork, CLOCK, CaseCommands, DefinitionRegistry, decodeDefinitionDeployed, WorkingCalendars, type Clock, type DefinitionRecord } from '@banjie/api-core';
 import { CaseList, DefinitionList, ProjectionRunner } from '@banjie/api-projections';
 import type { TimerDefinition } from '@banjie/engine';
-import { filter, type Subscription } from 'rxjs';
+import { filter, map, type Subscription } from 'rxjs';
 import { firstOccurrence, nextOccurrence, timerStartCaseId, type TimerStartOccurrence } from './timer-start-occurrences';
 
 /** One timer start event of the latest version of a definition, and its next occurrence. */
@@ -56,13 +56,14 @@ export class TimerStarts implements OnModuleDestroy {
     private readonly projections: ProjectionRunner,
     private readonly cases: CaseCommands,
     private readonly calendars: WorkingCalendars,
+    private readonly background: BackgroundWork,
   ) {}
 
   /** Follows deployments and schedules the latest version of every key; call once the read models caught up. */
   async start(): Promise<void> {
     this.subscription = this.projections.applied$
-      .pipe(filter((event) => event.type === DEFINITION_DEPLOYED))
-      .subscribe((event) => void this.update(() => this.schedule(event.data as DefinitionRecord)));
+      .pipe(map(decodeDefinitionDeployed), filter((record): record is DefinitionRecord => record !== undefined))
+      .subscribe((record) => void this.update(() => this.schedule(record)));
     for (const latest of this.definitionList.latest(undefined)) {
       await this.update(async () => {
         const record = await this.definitions.find(latest.key, latest.version);
@@ -89,10 +90,12 @@ export class TimerStarts implements OnModuleDestroy {
     const nowMs = Date.parse(now);
     let started = 0;
     for (const schedule of [...this.byKey.values()]) {
+      // A withdrawn flow starts no case: its due occurrences pass without one.
+      const withdrawn = await this.definitions.isWithdrawn(schedule.key);
       for (const start of schedule.starts) {
         for (let n = 0; n < MAX_STARTS_PER_CALL && start.next && Date.parse(start.next.dueAt) <= nowMs; n++) {
           if (this.byKey.get(schedule.key) !== schedule) break;
-          const outcome = await this.startCase(schedule, start.elementId, start.next.dueAt);
+          const outcome = withdrawn ? 'skipped' : await this.startCase(schedule, start.elementId, start.next.dueAt);
           if (outcome === 'retry') break;
           if (outcome === 'started') started++;
           start.next = nextOccurrence(start.timer, start.next, this.calendars.forZone(schedule.zoneId));
@@ -155,14 +158,11 @@ export class TimerStarts implements OnModuleDestroy {
       });
       return 'started';
     } catch (error) {
+      const work = `StartCase ${caseId} (timer start ${elementId} of ${schedule.key} v${schedule.version} due ${dueAt})`;
       // The stream exists: this occurrence's case was started, by another process or before a restart.
-      if (error instanceof ApiError && error.code === 'conflict') return 'already';
-      if (error instanceof ApiError) {
-        this.logger.warn(`Timer start ${elementId} of ${schedule.key} v${schedule.version} due ${dueAt} did not start a case: ${error.message}`);
-        return 'failed';
-      }
-      this.logger.error(`Timer start ${elementId} of ${schedule.key} v${schedule.version} due ${dueAt} failed, will retry: ${String(error)}`);
-      return 'retry';
+      if (this.background.failed('timer-starts', work, error) === 'settled') return 'already';
+      // A refusal stays a refusal; anything else (the store) is tried again at the next tick.
+      return error instanceof ApiError ? 'failed' : 'retry';
     }
   }
 }

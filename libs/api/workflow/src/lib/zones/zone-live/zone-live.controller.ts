@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { ApiError, EVENT_STORE, canSeeZone, comparePositions, type Actor } from '@banjie/api-core';
 import { AcceptsSseTicket, CurrentActor, Roles } from '@banjie/api-auth';
 import { ProjectionRunner } from '@banjie/api-projections';
+import { CASE_STREAM_PREFIX, caseIdOfStream } from '@banjie/engine';
 import type { EventStore, RecordedEvent } from '@banjie/event-store';
 import type { Request, Response } from 'express';
 import { toCaseEventView } from '../../shared/case-event-view';
@@ -28,20 +29,21 @@ export class ZoneLiveController {
   @ApiOperation({ summary: 'Live case events of a zone (SSE; id = store position; resume with Last-Event-ID; ?ticket= accepted)' })
   async live(@Param('zoneId') zoneId: string, @CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
     if (!canSeeZone(actor, zoneId)) throw ApiError.notFound(`Zone ${zoneId}`);
-    const inZone = (e: RecordedEvent) => e.stream.startsWith('case-') && (zoneId === 'province' || e.metadata['zoneId'] === zoneId);
+    const inZone = (e: RecordedEvent) => zoneId === 'province' || e.metadata['zoneId'] === zoneId;
     let sent = lastEventIdOf(req);
     const sse = new EventStreamResponse(req, res);
     const pending: RecordedEvent[] = [];
     let replaying = sent !== undefined;
     const send = (event: RecordedEvent) => {
-      if (!inZone(event) || (sent !== undefined && comparePositions(event.position, sent) <= 0)) return;
+      const caseId = caseIdOfStream(event.stream);
+      if (caseId === undefined || !inZone(event) || (sent !== undefined && comparePositions(event.position, sent) <= 0)) return;
       sent = event.position;
-      sse.send(event.position, { caseId: event.stream.slice('case-'.length), ...toCaseEventView(event) });
+      sse.send(event.position, { caseId, ...toCaseEventView(event) });
     };
     const subscription = this.projections.applied$.subscribe((event) => (replaying ? pending.push(event) : send(event)));
     sse.whenClosed(() => subscription.unsubscribe());
     if (sent === undefined) return;
-    for await (const event of this.store.readAll({ after: sent, filter: { streamPrefix: ['case-'] } })) {
+    for await (const event of this.store.readAll({ after: sent, filter: { streamPrefix: [CASE_STREAM_PREFIX] } })) {
       if (sse.isClosed) return;
       send(event);
     }
