@@ -10,6 +10,13 @@ export interface SubscriptionSource {
   commits: CommitSignal;
   /** Re-read at least this often even without an in-process signal (writers in other processes). */
   pollIntervalMs?: number;
+  /**
+   * The store's newest position now (undefined when empty). A filtered subscription reads on from
+   * there once it has read everything up to it, instead of from the last event it wanted: else a
+   * subscription to rare events (messages, calendar notices) would re-scan the whole store after
+   * every commit.
+   */
+  lastPosition?(): string | undefined;
 }
 
 /**
@@ -49,6 +56,8 @@ export async function* catchUpSubscription(source: SubscriptionSource, options: 
 /** Delivers what the store holds after `after`, page by page; returns the last delivered position. */
 async function* readOn(source: SubscriptionSource, after: string | undefined, { signal, filter }: SubscribeOptions): AsyncGenerator<SubscriptionItem, string | undefined> {
   let last = after;
+  // taken before reading: every event up to it is read below, so none up to it is wanted and unseen
+  const headBefore = filter && source.lastPosition ? source.lastPosition() : undefined;
   let delivered = PAGE_SIZE;
   while (delivered === PAGE_SIZE && !signal?.aborted) {
     delivered = 0;
@@ -59,6 +68,7 @@ async function* readOn(source: SubscriptionSource, after: string | undefined, { 
       if (signal?.aborted) return last;
     }
   }
+  if (headBefore !== undefined && (last === undefined || BigInt(last) < BigInt(headBefore))) last = headBefore;
   return last;
 }
 

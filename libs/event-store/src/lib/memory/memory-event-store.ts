@@ -98,7 +98,7 @@ class MemoryEventStore implements EventStore {
   }
 
   subscribeToAll(options?: SubscribeOptions): AsyncIterable<SubscriptionItem> {
-    return catchUpSubscription({ readAll: (o) => this.readAll(o), commits: this.commits }, options);
+    return catchUpSubscription({ readAll: (o) => this.readAll(o), commits: this.commits, lastPosition: () => this.all[this.all.length - 1]?.position }, options);
   }
 
   async verify(stream: string, options?: { expectedHeadHash?: string }): Promise<VerifyResult> {

@@ -160,7 +160,18 @@ class SqliteEventStore implements EventStore {
   }
 
   subscribeToAll(options?: SubscribeOptions): AsyncIterable<SubscriptionItem> {
-    return catchUpSubscription({ readAll: (o) => this.readAll(o), commits: this.commits, pollIntervalMs: this.pollIntervalMs }, options);
+    return catchUpSubscription(
+      {
+        readAll: (o) => this.readAll(o),
+        commits: this.commits,
+        pollIntervalMs: this.pollIntervalMs,
+        lastPosition: () => {
+          const row = this.query(() => this.sql.lastPosition.get());
+          return row?.position === null || row?.position === undefined ? undefined : String(row.position);
+        },
+      },
+      options,
+    );
   }
 
   async verify(stream: string, options?: { expectedHeadHash?: string }): Promise<VerifyResult> {

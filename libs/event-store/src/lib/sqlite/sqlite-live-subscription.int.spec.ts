@@ -26,6 +26,24 @@ describe('sqlite live subscriptions', () => {
   const event = (id: string = randomUUID()) => ({ id, type: 'TaskCreated', data: { taskId: id, form: { fields: ['amount'] } }, metadata: { actor: { id: 'clerk' } } });
   const events = (count: number) => Array.from({ length: count }, () => event());
 
+  it('moves a filtered subscription past the events it does not want, so a commit does not re-scan the store', async () => {
+    // given a store of 2,000 events none of which a subscription to messages wants, caught up
+    for (let i = 0; i < 20; i++) await store.append(`case-${i}`, events(100), { expected: 'no_stream' });
+    const probe = probeSubscription(store, { filter: { eventTypes: ['MessageSent'] } });
+    await probe.caughtUp();
+    const readAll = jest.spyOn(store, 'readAll');
+
+    // when ten more commits of unwanted events come, then one wanted
+    for (let i = 20; i < 30; i++) await store.append(`case-${i}`, events(1), { expected: 'no_stream' });
+    await store.append('case-message', [{ type: 'MessageSent', data: { messageName: 'm' } }], { expected: 'no_stream' });
+    await probe.until(1);
+    await probe.stop();
+
+    // then it got the wanted event and never read the store again from before the commits
+    expect(probe.log.afterCaughtUp.map((e) => e.type)).toEqual(['MessageSent']);
+    for (const [options] of readAll.mock.calls) expect(BigInt(options?.after ?? '0')).toBeGreaterThanOrEqual(2_000n);
+  });
+
   it('hands every live subscriber the events it commits, one shared copy, without reading them back', async () => {
     // given
     await store.append('case-0', events(2), { expected: 'no_stream' });

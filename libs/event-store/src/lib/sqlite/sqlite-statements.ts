@@ -41,6 +41,7 @@ export function prepareStatements(db: Database.Database) {
     readBackwards: db.prepare<[string, bigint, number], EventRow>(
       `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
     ),
+    lastPosition: db.prepare<[], { position: bigint | null }>('SELECT MAX(position) AS position FROM events'),
     readAll: db.prepare<[bigint, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`),
   };
 }
