@@ -90,6 +90,22 @@ export class EventTimeline {
 
   private readonly opened = signal<ReadonlySet<number>>(new Set());
   protected readonly newestFirst = computed(() => timelineSteps(this.events(), this.names()).reverse());
+  /**
+   * Each step's rows, built and sorted once per event list (not per scrub step): its business rows
+   * alone, and with its technical rows, plus the revisions of its technical rows.
+   */
+  private readonly stepRows = computed(() => {
+    const byStep = new Map<TimelineStep, { main: TimelineEvent[]; all: TimelineEvent[]; technical: ReadonlySet<number> }>();
+    const byRevision = (a: TimelineEvent, b: TimelineEvent) => a.event.revision - b.event.revision;
+    for (const step of this.newestFirst()) {
+      byStep.set(step, {
+        main: [...step.main].sort(byRevision),
+        all: [...step.main, ...step.technical].sort(byRevision),
+        technical: new Set(step.technical.map((row) => row.event.revision)),
+      });
+    }
+    return byStep;
+  });
 
   protected holds(step: TimelineStep, revision: number | null): boolean {
     return revision !== null && revision >= step.first && revision <= step.last;
@@ -97,13 +113,15 @@ export class EventTimeline {
 
   /** A step's events in view: its business events, and its technical ones when open (or when one is selected or broken). */
   protected isOpen(step: TimelineStep): boolean {
-    const inside = (revision: number | null) => step.technical.some((row) => row.event.revision === revision);
+    const technical = this.stepRows().get(step)?.technical;
+    const inside = (revision: number | null) => revision !== null && technical !== undefined && technical.has(revision);
     return this.opened().has(step.first) || inside(this.selected()) || inside(this.broken());
   }
 
   protected rowsOf(step: TimelineStep): TimelineEvent[] {
-    const rows = this.isOpen(step) ? [...step.main, ...step.technical] : [...step.main];
-    return rows.sort((a, b) => a.event.revision - b.event.revision);
+    const rows = this.stepRows().get(step);
+    if (rows === undefined) return [];
+    return this.isOpen(step) ? rows.all : rows.main;
   }
 
   protected toggle(step: TimelineStep): void {
