@@ -26,7 +26,7 @@ export interface ApiChild {
 export function startBuiltApi(env: Record<string, string>, timeoutMs = 60_000): Promise<ApiChild> {
   const child = spawn(process.execPath, [MAIN], {
     cwd: WORKSPACE,
-    env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', BANJIE_SEED_DEMO_CASES: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -35,7 +35,7 @@ export interface KillReport {
 
 /** The api environment of the suite: the zone flows of bpmn/, a manual clock, no web build needed. */
 export function apiEnv(dataDir: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { BANJIE_DATA_DIR: dataDir, BANJIE_BPMN_DIR: join(WORKSPACE, 'bpmn'), BANJIE_CLOCK: 'manual', BANJIE_WEB_DIR: join(dataDir, 'no-web'), ...extra };
+  return { BANJIE_DATA_DIR: dataDir, BANJIE_BPMN_DIR: join(WORKSPACE, 'bpmn'), BANJIE_CLOCK: 'manual', BANJIE_SEED_DEMO_CASES: 'false', BANJIE_WEB_DIR: join(dataDir, 'no-web'), ...extra };
 }
 
 /**

@@ -253,7 +253,7 @@ const suite: BenchSuite = {
     const dataDir = kept ?? mkdtempSync(join(tmpdir(), 'banjie-api-bench-'));
     const seededMark = join(dataDir, `seeded-${flow.key}-${CASES}`);
     try {
-      const env = { BANJIE_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', BANJIE_BPMN_DIR: flow.bpmnDir };
+      const env = { BANJIE_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', BANJIE_BPMN_DIR: flow.bpmnDir, BANJIE_SEED_DEMO_CASES: 'false' };
       let started = performance.now();
       if (existsSync(seededMark)) {
         log(`reusing the store seeded in ${dataDir}`);

@@ -250,7 +250,7 @@ async function startApi(dataDir: string): Promise<Api> {
   const log = openSync(join(dataDir, 'api.log'), 'a');
   const child = spawn(process.execPath, [MAIN], {
     cwd: WORKSPACE,
-    env: { ...process.env, PORT: String(port), BANJIE_DATA_DIR: dataDir, BANJIE_CLOCK: 'manual', NODE_ENV: 'production', LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), BANJIE_DATA_DIR: dataDir, BANJIE_CLOCK: 'manual', BANJIE_SEED_DEMO_CASES: 'false', NODE_ENV: 'production', LOG_LEVEL: 'warn' },
     stdio: ['ignore', log, log],
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));

@@ -32,6 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ApiConf
   const messageTtlSeconds = duration(env['BANJIE_MESSAGE_TTL'], 3600, 'BANJIE_MESSAGE_TTL', problems);
   const seedDemo = boolean(env['BANJIE_SEED_DEMO'], true, 'BANJIE_SEED_DEMO', problems);
   const clock = oneOf(env['BANJIE_CLOCK'], 'system', ['system', 'manual'] as const, 'BANJIE_CLOCK', problems);
+  const seedDemoCases = boolean(env['BANJIE_SEED_DEMO_CASES'], seedDemo && clock === 'system', 'BANJIE_SEED_DEMO_CASES', problems);
   const logLevel = oneOf(env['LOG_LEVEL'], 'info', LOG_LEVELS, 'LOG_LEVEL', problems);
   const secret = env['BANJIE_JWT_SECRET'];
   if (secret !== undefined && secret.length < 32) problems.push('BANJIE_JWT_SECRET must be at least 32 characters (or unset, to generate one)');
@@ -49,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ApiConf
     tokenTtlSeconds,
     messageTtlSeconds,
     seedDemo,
+    seedDemoCases,
     ...(adminPassword ? { adminPassword } : {}),
     clock,
     bpmnDir: resolve(cwd, env['BANJIE_BPMN_DIR'] || './bpmn'),

@@ -59,6 +59,19 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 0, tokenTtlSeconds: 1800, seedDemo: false, clock: 'manual', store: 'memory', logLevel: 'silent' });
   });
 
+  it('seeds the demo cases by default only with the demo users on the system clock', () => {
+    // given
+    const base = { BANJIE_DATA_DIR: dataDir };
+
+    // when / then
+    expect(loadConfig(base).seedDemoCases).toBe(true);
+    expect(loadConfig({ ...base, BANJIE_SEED_DEMO: 'false' }).seedDemoCases).toBe(false);
+    expect(loadConfig({ ...base, BANJIE_CLOCK: 'manual' }).seedDemoCases).toBe(false);
+    expect(loadConfig({ ...base, BANJIE_CLOCK: 'manual', BANJIE_SEED_DEMO_CASES: 'true' }).seedDemoCases).toBe(true);
+    expect(loadConfig({ ...base, BANJIE_SEED_DEMO_CASES: 'false' }).seedDemoCases).toBe(false);
+    expect(() => loadConfig({ ...base, BANJIE_SEED_DEMO_CASES: 'sometimes' })).toThrow(/BANJIE_SEED_DEMO_CASES/);
+  });
+
   it('refuses bad values, naming every one', () => {
     // given
     const env = { BANJIE_DATA_DIR: dataDir, PORT: 'eighty', BANJIE_STORE: 'postgres', BANJIE_SEED_DEMO: 'maybe', BANJIE_JWT_SECRET: 'short' };

@@ -160,7 +160,7 @@ describe('credentials in the log', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'banjie-api-'));
-    const config = loadConfig({ PORT: '0', LOG_LEVEL: 'info', BANJIE_DATA_DIR: dataDir, BANJIE_BPMN_DIR: FIXTURE_BPMN_DIR, BANJIE_WEB_DIR: join(dataDir, 'no-web-build') });
+    const config = loadConfig({ PORT: '0', LOG_LEVEL: 'info', BANJIE_DATA_DIR: dataDir, BANJIE_BPMN_DIR: FIXTURE_BPMN_DIR, BANJIE_WEB_DIR: join(dataDir, 'no-web-build'), BANJIE_SEED_DEMO_CASES: 'false' });
     running = await startApi(config, { logDestination: { write: (line: string) => void lines.push(line) } });
   });
 

@@ -2,7 +2,7 @@ import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ManualClock, SystemClock, DefinitionRegistry, lastManualClockSetting, type ApiConfig, type ModelCompiler } from '@banjie/api-core';
+import { CLOCK, CaseCommands, ManualClock, SystemClock, DefinitionRegistry, lastManualClockSetting, type ApiConfig, type Clock, type ModelCompiler } from '@banjie/api-core';
 import { USER_DIRECTORY, seedDemoUsers, seedFirstAdmin, type UserDirectory } from '@banjie/api-auth';
 import { ProjectionRunner } from '@banjie/api-projections';
 import { WorkflowRuntime } from '@banjie/api-workflow';
@@ -16,6 +16,7 @@ import { AppModule } from '../app/app.module';
 import { REDACTED_LOG_PATHS, redactRequestUrl } from '../operations/log-redaction';
 import { PinoLoggerService } from '../operations/pino-logger';
 import { deployZoneFlows, type FlowDeployment } from '../seed/deploy-zone-flows';
+import { seedDemoCases } from '../seed/demo-cases';
 import { serveWebApp } from '../web/serve-web-app';
 import { limitedBodyParsers } from './body-limits';
 import { openCompilePool } from './compile-pool';
@@ -107,6 +108,8 @@ export async function startApi(config: ApiConfig, shared: StartOptions = {}): Pr
   const demoUsersSeeded = config.seedDemo ? await seedDemoUsers(users) : 0;
   if (users.count() === 0) logger.warn('No user exists and nobody can sign in: set BANJIE_ADMIN_PASSWORD (≥ 12 characters) to create the first admin');
   const deployments = await deployZoneFlows(config.bpmnDir, app.get(DefinitionRegistry), logger);
+  // After the flows, through the command path, at each case's own start instant (seed/demo-cases.ts).
+  if (config.seedDemoCases) await seedDemoCases(app.get(CaseCommands), users, deployments, logger, app.get<Clock>(CLOCK).now());
   await app.listen(config.port);
   const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
 

@@ -19,7 +19,7 @@ export interface ApiProcess {
 export function spawnApi(env: Record<string, string>, args: string[] = [], waitForUrl = true): Promise<ApiProcess> {
   const child = spawn(process.execPath, ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts', ...args], {
     cwd: WORKSPACE,
-    env: { ...process.env, TS_NODE_PROJECT: 'apps/api/tsconfig.app.json', TS_NODE_TRANSPILE_ONLY: 'true', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, TS_NODE_PROJECT: 'apps/api/tsconfig.app.json', TS_NODE_TRANSPILE_ONLY: 'true', LOG_LEVEL: 'warn', BANJIE_SEED_DEMO_CASES: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -39,6 +39,7 @@ export async function startTestApi(env: Record<string, string> = {}, dataDir = m
     BANJIE_DATA_DIR: dataDir,
     BANJIE_BPMN_DIR: FIXTURE_BPMN_DIR,
     BANJIE_WEB_DIR: join(dataDir, 'no-web-build'),
+    BANJIE_SEED_DEMO_CASES: 'false',
     ...env,
   });
   const running = await startApi(config, store && { store });

@@ -23,7 +23,7 @@ export async function startExtraApi(dataDir: string): Promise<ExtraApi> {
   const log = openSync(join(dataDir, 'api.log'), 'a');
   const api = spawn(process.execPath, [join(WORKSPACE_ROOT, 'dist/apps/api/main.js')], {
     cwd: WORKSPACE_ROOT,
-    env: { ...process.env, PORT: String(port), BANJIE_DATA_DIR: dataDir, BANJIE_CLOCK: 'manual', NODE_ENV: 'production' },
+    env: { ...process.env, PORT: String(port), BANJIE_DATA_DIR: dataDir, BANJIE_CLOCK: 'manual', BANJIE_SEED_DEMO_CASES: 'false', NODE_ENV: 'production' },
     stdio: ['ignore', log, log],
   });
   const exited = new Promise<number | null>((resolve) => api.once('exit', (code) => resolve(code)));

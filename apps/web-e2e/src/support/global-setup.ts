@@ -21,7 +21,7 @@ export default async function startApi(): Promise<void> {
   const log = openSync(join(dataDir, 'api.log'), 'a');
   const api = spawn(process.execPath, [main], {
     cwd: WORKSPACE_ROOT,
-    env: { ...process.env, PORT: String(port), BANJIE_DATA_DIR: dataDir, BANJIE_CLOCK: 'manual', NODE_ENV: 'production' },
+    env: { ...process.env, PORT: String(port), BANJIE_DATA_DIR: dataDir, BANJIE_CLOCK: 'manual', BANJIE_SEED_DEMO_CASES: 'false', NODE_ENV: 'production' },
     stdio: ['ignore', log, log],
     detached: false,
   });

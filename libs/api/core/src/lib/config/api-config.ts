@@ -10,6 +10,11 @@ export interface ApiConfig {
   /** `BANJIE_MESSAGE_TTL`: how long a message one case sends waits for a case to correlate it, in seconds (1 h by default). */
   messageTtlSeconds: number;
   seedDemo: boolean;
+  /**
+   * `BANJIE_SEED_DEMO_CASES`: starts the demo cases of every zone at start (apps/api/src/seed/demo-cases.ts).
+   * Default: on when `BANJIE_SEED_DEMO` is on and `BANJIE_CLOCK=system`; test harnesses turn it off.
+   */
+  seedDemoCases: boolean;
   /** `BANJIE_ADMIN_PASSWORD`: creates the province `admin` with it when no user exists at start. Never logged. */
   adminPassword?: string;
   clock: 'system' | 'manual';
