@@ -3,14 +3,12 @@ import { filledLikeTheE2e, type FilledFormField } from '@banjie/engine/testing';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { spawnApi, type ApiProcess } from '../testing/api-process';
-import { apiClient, eventually, startTestApi, type TestApi } from '../testing/test-api';
+import { RestartableApi, type Client } from '../testing/api-process';
+import { eventually, startTestApi } from '../testing/test-api';
 
 /** The zones' flows: Taigu's zero approval calls its standard approval when a project does not qualify. */
 const ZONE_FLOW_DIR = resolve(__dirname, '../../../../bpmn');
 const MONDAY_MORNING = '2026-03-02T01:00:00Z';
-
-type Client = Pick<TestApi, 'call' | 'login'>;
 
 interface CaseBody {
   id: string;
@@ -107,31 +105,20 @@ describe('Taigu: a project that does not qualify goes to the standard approval, 
 
   describe('across restarts of the api process', () => {
     let dataDir: string;
-    let running: ApiProcess | undefined;
+    let api: RestartableApi;
 
     beforeAll(() => {
       dataDir = mkdtempSync(join(tmpdir(), 'banjie-called-'));
+      api = new RestartableApi(dataDir, { BANJIE_BPMN_DIR: ZONE_FLOW_DIR });
     });
 
     afterAll(async () => {
-      running?.child.kill('SIGKILL');
-      await running?.exited;
+      await api.kill();
       rmSync(dataDir, { recursive: true, force: true });
     });
 
-    /** Starts the api on the data dir (as `node dist/apps/api/main.js` would) and sets its manual clock. */
-    async function startApiProcess(now: string): Promise<Client> {
-      running = await spawnApi({ BANJIE_DATA_DIR: dataDir, PORT: '0', BANJIE_BPMN_DIR: ZONE_FLOW_DIR, BANJIE_CLOCK: 'manual', BANJIE_WEB_DIR: join(dataDir, 'no-web-build') });
-      const api = apiClient(running.url!);
-      await setClock(api, now);
-      return api;
-    }
-
-    async function killApiProcess(): Promise<void> {
-      running?.child.kill('SIGKILL');
-      await running?.exited;
-      running = undefined;
-    }
+    const startApiProcess = (now: string): Promise<Client> => api.start(now);
+    const killApiProcess = (): Promise<void> => api.kill();
 
     it('a case killed just before the call reaches the called process after the restart, and goes on in it after another', async () => {
       // given a case waiting at the qualification when the api is killed without warning

@@ -2,14 +2,12 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { spawnApi, type ApiProcess } from '../testing/api-process';
-import { apiClient, eventually, startTestApi, type TestApi } from '../testing/test-api';
+import { RestartableApi, type Client } from '../testing/api-process';
+import { eventually, startTestApi, type TestApi } from '../testing/test-api';
 
 /** Fixture flows of Linfen (linfen-*) and Changzi (changzi-*) that send, wait for and throw messages and signals. */
 const CASE_MESSAGES_BPMN_DIR = resolve(__dirname, 'case-messages-bpmn');
 const MONDAY_MORNING = '2026-03-02T01:00:00Z';
-
-type Client = Pick<TestApi, 'call' | 'login'>;
 
 interface CaseBody {
   id: string;
@@ -164,38 +162,28 @@ describe('messages and signals between cases', () => {
 
 describe('messages between cases across a kill of the api process', () => {
   let dataDir: string;
-  let running: ApiProcess | undefined;
+  let api: RestartableApi;
 
   beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'banjie-case-messages-'));
+    api = new RestartableApi(dataDir, { BANJIE_BPMN_DIR: CASE_MESSAGES_BPMN_DIR });
   });
 
   afterAll(async () => {
-    running?.child.kill('SIGKILL');
-    await running?.exited;
+    await api.kill();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function startApiProcess(): Promise<Client> {
-    running = await spawnApi({ BANJIE_DATA_DIR: dataDir, PORT: '0', BANJIE_BPMN_DIR: CASE_MESSAGES_BPMN_DIR, BANJIE_CLOCK: 'manual', BANJIE_WEB_DIR: join(dataDir, 'no-web-build') });
-    const api = apiClient(running.url!);
-    await setClock(api, MONDAY_MORNING);
-    return api;
-  }
+  const startApiProcess = (): Promise<Client> => api.start(MONDAY_MORNING);
+  const killApiProcess = (): Promise<void> => api.kill();
 
   /** Runs `check`; when it fails, the api's log follows the failure (what the dispatcher said). */
   function withApiOutput(check: () => void): void {
     try {
       check();
     } catch (error) {
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- api output ---\n${running?.output().slice(-4_000) ?? ''}`);
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- api output ---\n${api.output().slice(-4_000)}`);
     }
-  }
-
-  async function killApiProcess(): Promise<void> {
-    running?.child.kill('SIGKILL');
-    await running?.exited;
-    running = undefined;
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@banjie/event-store';
-import { caseProjection, sql, type CaseEventRow } from './projection';
+import { caseProjection, dropRowsWhenCaseEnds, sql } from './projection';
 
 /** Open incidents across cases, so an incident id leads to its case and a zone's operators see what is stuck. */
 export const incidentsProjection = caseProjection({
@@ -20,15 +20,9 @@ export const incidentsProjection = caseProjection({
       ).run(incident.incidentId, caseId, zoneId, incident.elementId, incident.message, engineTimeOf(event), owner?.business_key ?? null, owner?.definition_key ?? null);
     },
     IncidentResolved: (resolved, { db }) => void sql(db, 'DELETE FROM incidents WHERE id = ?').run(resolved.incidentId),
-    CaseCompleted: dropCaseIncidents,
-    CaseCancelled: dropCaseIncidents,
-    CaseTerminated: dropCaseIncidents,
+    ...dropRowsWhenCaseEnds('incidents'),
   },
 });
-
-function dropCaseIncidents(_end: unknown, { db, caseId }: CaseEventRow): void {
-  sql(db, 'DELETE FROM incidents WHERE case_id = ?').run(caseId);
-}
 
 /** When the engine raised it: its time (the test clock's, when set) rather than the wall clock's. */
 function engineTimeOf(event: RecordedEvent): string {

@@ -1,4 +1,4 @@
-import { caseProjection, sql, type CaseEventRow } from './projection';
+import { caseProjection, dropRowsWhenCaseEnds, sql } from './projection';
 
 /** Cases waiting for a message, by message name and correlation key. */
 export const messageSubscriptionsProjection = caseProjection({
@@ -15,12 +15,6 @@ export const messageSubscriptionsProjection = caseProjection({
         opened.subscriptionId, caseId, zoneId, opened.messageName, opened.correlationKey, opened.elementId,
       ),
     MessageSubscriptionClosed: (closed, { db }) => void sql(db, 'DELETE FROM message_subscriptions WHERE id = ?').run(closed.subscriptionId),
-    CaseCompleted: dropCaseSubscriptions,
-    CaseCancelled: dropCaseSubscriptions,
-    CaseTerminated: dropCaseSubscriptions,
+    ...dropRowsWhenCaseEnds('message_subscriptions'),
   },
 });
-
-function dropCaseSubscriptions(_end: unknown, { db, caseId }: CaseEventRow): void {
-  sql(db, 'DELETE FROM message_subscriptions WHERE case_id = ?').run(caseId);
-}

@@ -1,4 +1,4 @@
-import { caseProjection, sql, type CaseEventRow } from './projection';
+import { caseProjection, dropRowsWhenCaseEnds, sql } from './projection';
 
 /** Timers scheduled and not yet fired or cancelled: what the timer scheduler fires when due. */
 export const openTimersProjection = caseProjection({
@@ -16,12 +16,6 @@ export const openTimersProjection = caseProjection({
       ),
     TimerFired: (fired, { db }) => void sql(db, 'DELETE FROM open_timers WHERE id = ?').run(fired.timerId),
     TimerCancelled: (cancelled, { db }) => void sql(db, 'DELETE FROM open_timers WHERE id = ?').run(cancelled.timerId),
-    CaseCompleted: dropCaseTimers,
-    CaseCancelled: dropCaseTimers,
-    CaseTerminated: dropCaseTimers,
+    ...dropRowsWhenCaseEnds('open_timers'),
   },
 });
-
-function dropCaseTimers(_end: unknown, { db, caseId }: CaseEventRow): void {
-  sql(db, 'DELETE FROM open_timers WHERE case_id = ?').run(caseId);
-}

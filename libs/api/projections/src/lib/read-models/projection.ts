@@ -92,3 +92,12 @@ export function sql(db: Database.Database, source: string): Database.Statement {
   }
   return statement;
 }
+
+/**
+ * Handlers that delete a case's rows from `table` when the case ends (completed, cancelled or
+ * terminated): for read models of what is open in a case (timers, incidents, subscriptions).
+ */
+export function dropRowsWhenCaseEnds(table: string): Pick<CaseEventHandlers<CaseEventRow>, 'CaseCompleted' | 'CaseCancelled' | 'CaseTerminated'> {
+  const drop = (_end: unknown, { db, caseId }: CaseEventRow): void => void sql(db, `DELETE FROM ${table} WHERE case_id = ?`).run(caseId);
+  return { CaseCompleted: drop, CaseCancelled: drop, CaseTerminated: drop };
+}

@@ -1,4 +1,4 @@
-import { caseProjection, sql, type CaseEventRow } from './projection';
+import { caseProjection, dropRowsWhenCaseEnds, sql } from './projection';
 
 /** Cases waiting for a signal, by signal name, with the store position where each began to wait (signals reach every waiting case of their zone). */
 export const signalSubscriptionsProjection = caseProjection({
@@ -15,12 +15,6 @@ export const signalSubscriptionsProjection = caseProjection({
         opened.subscriptionId, caseId, zoneId, opened.signalName, opened.elementId, event.position,
       ),
     SignalSubscriptionClosed: (closed, { db }) => void sql(db, 'DELETE FROM signal_subscriptions WHERE id = ?').run(closed.subscriptionId),
-    CaseCompleted: dropCaseSubscriptions,
-    CaseCancelled: dropCaseSubscriptions,
-    CaseTerminated: dropCaseSubscriptions,
+    ...dropRowsWhenCaseEnds('signal_subscriptions'),
   },
 });
-
-function dropCaseSubscriptions(_end: unknown, { db, caseId }: CaseEventRow): void {
-  sql(db, 'DELETE FROM signal_subscriptions WHERE case_id = ?').run(caseId);
-}
