@@ -13,16 +13,13 @@
  * The cases are started over HTTP (the api's own write path, `BENCH_WEB_CASES`, default 10,000).
  */
 import type { BenchSuite } from '@banjie/bench';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startBuiltApi } from '../src/support/built-api';
 import { filledZoneForm } from '../src/support/cases';
 
-const WORKSPACE = resolve(__dirname, '../../..');
-const MAIN = join(WORKSPACE, 'dist/apps/api/main.js');
 const CHROMIUM = '/usr/bin/chromium';
 const FLOW = 'linfen-123-closure';
 const CASES = Number(process.env['BENCH_WEB_CASES'] ?? 10_000);
@@ -246,45 +243,8 @@ function client(url: string) {
 }
 
 async function startApi(dataDir: string): Promise<Api> {
-  const port = await freePort();
-  const log = openSync(join(dataDir, 'api.log'), 'a');
-  const child = spawn(process.execPath, [MAIN], {
-    cwd: WORKSPACE,
-    env: { ...process.env, PORT: String(port), BANJIE_DATA_DIR: dataDir, BANJIE_CLOCK: 'manual', BANJIE_SEED_DEMO_CASES: 'false', NODE_ENV: 'production', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', log, log],
-  });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const url = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) {
-        return {
-          url,
-          stop: async () => {
-            child.kill('SIGTERM');
-            await exited;
-          },
-        };
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((done) => setTimeout(done, 300));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`the api did not start; see ${join(dataDir, 'api.log')}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
+  const api = await startBuiltApi(dataDir, { LOG_LEVEL: 'warn' });
+  return { url: api.baseUrl, stop: () => api.stop() };
 }
 
 function quantile(values: number[], q: number): number {

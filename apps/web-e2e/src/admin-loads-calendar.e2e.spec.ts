@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { CaseView, LoginResponse, StartCaseRequest } from '@banjie/contracts';
 import { loginAs, setClock, startCase } from './support/api';
-import { baseUrl, launchChromium, openPage, screenshot } from './support/browser';
+import { baseUrl, launchChromium, openPage, screenshot, signInWithToken } from './support/browser';
 
 const FLOW = 'linfen-123-closure';
 const WINDOW_CHECK = 'Task_WindowCheck';
@@ -37,6 +37,7 @@ describe('the province admin loads the 2027 holiday notice in the browser', () =
 
       // then the clerk's inbox marks its deadline 暂定 before the notice is loaded
       await signInWithToken(clerkPage.page, clerk);
+      await clerkPage.page.goto(`${baseUrl()}/inbox`);
       const provisionalMark = await windowCheckRow(clerkPage.page, businessKey).then((row) => row.locator('bj-due-date .provisional'));
       await provisionalMark.waitFor();
       expect(await provisionalMark.getAttribute('title')).toContain('2027');
@@ -120,17 +121,6 @@ async function windowCheckRow(page: Page, businessKey: string): Promise<Locator>
   const row = page.locator(`tr[data-element-id="${WINDOW_CHECK}"]`, { hasText: businessKey });
   await row.waitFor();
   return row;
-}
-
-async function signInWithToken(page: Page, login: LoginResponse): Promise<void> {
-  await page.addInitScript(
-    ([token, user]) => {
-      sessionStorage.setItem('banjie.accessToken', token);
-      sessionStorage.setItem('banjie.user', user);
-    },
-    [login.accessToken, JSON.stringify(login.user)],
-  );
-  await page.goto(`${baseUrl()}/inbox`);
 }
 
 async function signInThroughLoginPage(page: Page, username: string): Promise<void> {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { DefinitionView } from '@banjie/contracts';
 import { get, loginAs } from './support/api';
-import { baseUrl, launchChromium, screenshot, watchedPage } from './support/browser';
+import { baseUrl, launchChromium, screenshot, signInWithToken, watchedPage } from './support/browser';
 
 const FIXTURE = join(__dirname, 'designer-banjie-properties.e2e.bpmn');
 const KEY = 'e2e-designer-banjie';
@@ -26,13 +26,7 @@ describe('a designer sets a legal limit in the 办结 Banjie group, builds a for
     // given a designer of Linfen signed in
     const designer = await loginAs('lf-designer');
     const { page, consoleErrors, failedCalls } = await watchedPage(browser);
-    await page.addInitScript(
-      ([token, user]) => {
-        sessionStorage.setItem('banjie.accessToken', token);
-        sessionStorage.setItem('banjie.user', user);
-      },
-      [designer.accessToken, JSON.stringify(designer.user)],
-    );
+    await signInWithToken(page, designer);
 
     try {
       // when a model without diagram interchange is opened

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { DefinitionView } from '@banjie/contracts';
 import { get, loginAs } from './support/api';
-import { baseUrl, launchChromium, openPage, screenshot } from './support/browser';
+import { baseUrl, launchChromium, openPage, screenshot, signInWithToken } from './support/browser';
 
 const FIXTURE = join(__dirname, 'designer-deploys.e2e.bpmn');
 
@@ -21,13 +21,7 @@ describe('a designer deploys a flow from a file', () => {
     // given a designer signed in
     const designer = await loginAs('lf-designer');
     const { page, consoleErrors } = await openPage(browser);
-    await page.addInitScript(
-      ([token, user]) => {
-        sessionStorage.setItem('banjie.accessToken', token);
-        sessionStorage.setItem('banjie.user', user);
-      },
-      [designer.accessToken, JSON.stringify(designer.user)],
-    );
+    await signInWithToken(page, designer);
 
     try {
       // when the file is opened in the designer and deployed

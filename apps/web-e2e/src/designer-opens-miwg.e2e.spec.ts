@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { loginAs } from './support/api';
-import { baseUrl, launchChromium, screenshot, watchedPage } from './support/browser';
+import { baseUrl, launchChromium, screenshot, signInWithToken, watchedPage } from './support/browser';
 
 const MIWG = '/work/shared/conformance/bpmn-miwg';
 const MODELS = readdirSync(MIWG).filter((name) => name.endsWith('.bpmn')).sort();
@@ -23,13 +23,7 @@ describe('the designer opens every BPMN MIWG model', () => {
     // given a designer of Linfen, and C.8.0 without its diagram interchange
     const designer = await loginAs('lf-designer');
     const { page, consoleErrors, failedCalls } = await watchedPage(browser);
-    await page.addInitScript(
-      ([token, user]) => {
-        sessionStorage.setItem('banjie.accessToken', token);
-        sessionStorage.setItem('banjie.user', user);
-      },
-      [designer.accessToken, JSON.stringify(designer.user)],
-    );
+    await signInWithToken(page, designer);
     const stripped = join(mkdtempSync(join(tmpdir(), 'banjie-miwg-')), 'C.8.0-without-di.bpmn');
     writeFileSync(stripped, readFileSync(join(MIWG, 'C.8.0.bpmn'), 'utf8').replace(/<(\w+:)?BPMNDiagram[\s\S]*<\/(\w+:)?BPMNDiagram>/, ''));
     const opened: string[] = [];

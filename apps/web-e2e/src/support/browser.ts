@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { LoginResponse } from '@banjie/contracts';
 import { OUTPUT_DIR, SUITE_STATE_FILE, type SuiteState } from './suite-state';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -72,4 +73,18 @@ export async function signIn(page: Page, username: string, password = 'banjie'):
   await page.locator('input[name=password]').fill(password);
   await page.getByRole('button', { name: /登录/ }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/**
+ * Signs `page` in with a token the spec already has (from `loginAs`), as the login page would leave
+ * it in session storage, before the app's first script runs; the next navigation is signed in.
+ */
+export async function signInWithToken(page: Page, login: LoginResponse): Promise<void> {
+  await page.addInitScript(
+    ([token, user]) => {
+      sessionStorage.setItem('banjie.accessToken', token);
+      sessionStorage.setItem('banjie.user', user);
+    },
+    [login.accessToken, JSON.stringify(login.user)],
+  );
 }

@@ -6,3 +6,4 @@ export * from './lib/variables-editor';
 export * from './lib/event-timeline';
 export * from './lib/event-labels';
 export * from './lib/login-form';
+export * from './lib/bpmn-viewer-host';

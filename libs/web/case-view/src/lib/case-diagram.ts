@@ -1,15 +1,5 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  OnDestroy,
-  ViewEncapsulation,
-  afterNextRender,
-  effect,
-  input,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, ViewEncapsulation, input, viewChild } from '@angular/core';
+import { hostBpmnViewer } from '@banjie/web-ui';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import type Canvas from 'diagram-js/lib/core/Canvas';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
@@ -35,58 +25,36 @@ import { fitToWidth } from './diagram-fit';
     }`,
   styleUrl: './case-diagram.css',
 })
-export class CaseDiagram implements OnDestroy {
+export class CaseDiagram {
   /** The BPMN XML of the case's definition version. */
   readonly xml = input<string | null>(null);
   /** The marks to show, by element id. */
   readonly markers = input<CaseMarkers>(new Map());
 
-  protected readonly failure = signal<string | null>(null);
   private readonly canvas = viewChild.required<ElementRef<HTMLElement>>('canvas');
-  private readonly viewer = signal<NavigatedViewer | null>(null);
-  private readonly importedXml = signal<string | null>(null);
   private applied: CaseMarkers = new Map();
-
-  constructor() {
-    afterNextRender(() => this.viewer.set(new NavigatedViewer({ container: this.canvas().nativeElement })));
-    effect(() => {
-      const viewer = this.viewer();
-      const xml = this.xml();
-      if (viewer && xml) void this.show(viewer, xml);
-    });
-    effect(() => {
-      const viewer = this.viewer();
-      const markers = this.markers();
-      if (viewer && this.importedXml()) this.mark(viewer, markers);
-    });
-  }
-
-  ngOnDestroy(): void {
-    this.viewer()?.destroy();
-  }
-
-  private async show(viewer: NavigatedViewer, xml: string): Promise<void> {
-    try {
+  private readonly host = hostBpmnViewer({
+    container: () => this.canvas().nativeElement,
+    createViewer: (container) => new NavigatedViewer({ container }),
+    xml: () => this.xml(),
+    afterImport: (viewer) => {
       this.applied = new Map();
-      await viewer.importXML(xml);
       this.fitViewer(viewer);
-      this.failure.set(null);
-      this.importedXml.set(xml);
-    } catch (error) {
-      this.failure.set(error instanceof Error ? error.message : String(error));
-    }
-  }
+    },
+    decorate: (viewer) => this.mark(viewer, this.markers()),
+  });
+  protected readonly failure = this.host.failure;
 
   /** Fits the diagram to the full width at a readable zoom (see `fitToWidth`); wider ones are panned. */
   protected fit(): void {
-    const viewer = this.viewer();
-    if (viewer && this.importedXml()) this.fitViewer(viewer);
+    const viewer = this.host.viewer();
+    if (viewer && this.host.importedXml()) this.fitViewer(viewer);
   }
 
   /** Zooms by `factor` around the centre, as the mouse wheel does. */
   protected zoomBy(factor: number): void {
-    const viewer = this.viewer();
-    if (!viewer || !this.importedXml()) return;
+    const viewer = this.host.viewer();
+    if (!viewer || !this.host.importedXml()) return;
     const canvas = viewer.get<Canvas>('canvas');
     canvas.zoom(canvas.zoom() * factor);
   }

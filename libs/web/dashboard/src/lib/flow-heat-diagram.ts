@@ -1,5 +1,6 @@
-import { ChangeDetectionStrategy, Component, ElementRef, OnDestroy, ViewEncapsulation, afterNextRender, effect, input, output, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, ViewEncapsulation, input, output, viewChild } from '@angular/core';
 import type { HeatView } from '@banjie/contracts';
+import { hostBpmnViewer } from '@banjie/web-ui';
 import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import type Canvas from 'diagram-js/lib/core/Canvas';
 import type ElementRegistry from 'diagram-js/lib/core/ElementRegistry';
@@ -23,7 +24,7 @@ const LEVEL_MARKERS = ['bj-heat-active', 'bj-heat-yellow', 'bj-heat-overdue'] as
     }`,
   styleUrl: './flow-heat-diagram.css',
 })
-export class FlowHeatDiagram implements OnDestroy {
+export class FlowHeatDiagram {
   /** The BPMN XML of the flow. */
   readonly xml = input<string | null>(null);
   /** The heat to draw on it. */
@@ -31,53 +32,24 @@ export class FlowHeatDiagram implements OnDestroy {
   /** The names of the elements, by id, once the diagram is drawn (for the table beside it). */
   readonly names = output<Map<string, string>>();
 
-  protected readonly failure = signal<string | null>(null);
   private readonly canvas = viewChild.required<ElementRef<HTMLElement>>('canvas');
-  private readonly viewer = signal<NavigatedViewer | null>(null);
-  private readonly importedXml = signal<string | null>(null);
-  private destroyed = false;
-
-  constructor() {
-    // bpmn-js loads with the heat view, after the figures and charts are drawn.
-    afterNextRender(() => {
-      void import('bpmn-js/lib/NavigatedViewer').then(({ default: Viewer }) => {
-        if (!this.destroyed) this.viewer.set(new Viewer({ container: this.canvas().nativeElement }));
-      });
-    });
-    effect(() => {
-      const viewer = this.viewer();
-      const xml = this.xml();
-      if (viewer && xml) void this.show(viewer, xml);
-    });
-    effect(() => {
-      const viewer = this.viewer();
-      const heat = this.heat();
-      if (viewer && this.importedXml()) this.draw(viewer, heat);
-    });
-  }
-
-  ngOnDestroy(): void {
-    this.destroyed = true;
-    this.viewer()?.destroy();
-  }
-
-  private async show(viewer: NavigatedViewer, xml: string): Promise<void> {
-    try {
-      this.importedXml.set(null);
-      await viewer.importXML(xml);
+  // bpmn-js loads with the heat view, after the figures and charts are drawn.
+  private readonly host = hostBpmnViewer({
+    container: () => this.canvas().nativeElement,
+    createViewer: async (container) => new (await import('bpmn-js/lib/NavigatedViewer')).default({ container }),
+    xml: () => this.xml(),
+    afterImport: (viewer) => {
       viewer.get<Canvas>('canvas').zoom('fit-viewport');
-      this.failure.set(null);
       const names = new Map<string, string>();
       for (const element of viewer.get<ElementRegistry>('elementRegistry').getAll()) {
         const name = (element as { businessObject?: { name?: string } }).businessObject?.name;
         if (name) names.set(element.id, name);
       }
       this.names.emit(names);
-      this.importedXml.set(xml);
-    } catch (error) {
-      this.failure.set(error instanceof Error ? error.message : String(error));
-    }
-  }
+    },
+    decorate: (viewer) => this.draw(viewer, this.heat()),
+  });
+  protected readonly failure = this.host.failure;
 
   private draw(viewer: NavigatedViewer, heat: HeatView | null): void {
     const canvas = viewer.get<Canvas>('canvas');
