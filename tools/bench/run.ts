@@ -20,6 +20,8 @@ const TSCONFIG = join(__dirname, 'tsconfig.run.json');
 async function main(args: string[]): Promise<number> {
   const strict = args.includes('--strict');
   const wanted = args.filter((arg) => !arg.startsWith('--'));
+  // flags reach the suites (each in its own process) through the environment, e.g. `api --scale`
+  process.env['BENCH_FLAGS'] = args.filter((arg) => arg.startsWith('--')).join(' ');
   const available = discoverSuites(WORKSPACE_ROOT);
   const unknown = wanted.filter((name) => !available.some((file) => file.suite === name));
   if (unknown.length > 0) {
@@ -35,7 +37,8 @@ async function main(args: string[]): Promise<number> {
     try {
       const outcome = await runInChild(file);
       const result: BenchResult = { suite: file.suite, machine: describeMachine(), ...outcome };
-      writeFileSync(join(RESULTS_FOLDER, `${file.suite}.json`), `${JSON.stringify(result, null, 2)}\n`);
+      // `--scale` measures other figures: kept beside the suite's usual result, not over it
+      writeFileSync(join(RESULTS_FOLDER, `${file.suite}${args.includes('--scale') ? '-scale' : ''}.json`), `${JSON.stringify(result, null, 2)}\n`);
       process.stdout.write(`${formatResultTable(result)}\n`);
       failures += result.ratios.filter((ratio) => !ratioPasses(ratio)).length;
     } catch (error) {

@@ -5,4 +5,4 @@ export { DEFAULT_MAX_APPEND_BYTES } from './lib/prepared-append';
 export { orderedUuid } from './lib/ordered-uuid';
 export { createMemoryEventStore, type MemoryEventStoreOptions } from './lib/memory/memory-event-store';
 export { openSqliteEventStore, type SqliteEventStoreOptions } from './lib/sqlite/sqlite-event-store';
-export { createKurrentDbEventStore, type KurrentDbEventStoreOptions } from './lib/kurrentdb/kurrentdb-event-store';
+export { createKurrentDbEventStore, kurrentDbEventStoreOver, type KurrentDbClientPort, type KurrentDbEventStoreOptions } from './lib/kurrentdb/kurrentdb-event-store';

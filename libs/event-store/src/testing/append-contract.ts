@@ -19,6 +19,18 @@ export function appendContract(ctx: ContractContext): void {
       expect(read.map((event) => event.id)).toEqual(events.map((event) => event.id));
     });
 
+    it("answers the position $all gives the batch's last event, so waiting for it waits for the whole batch", async () => {
+      // given
+      await ctx.store.append(ctx.stream('case-0'), someEvents(1), { expected: 'no_stream' });
+      // when
+      const result = await ctx.store.append(ctx.stream('case-1'), someEvents(3), { expected: 'no_stream' });
+      // then
+      const all = await collect(ctx.store.readAll({ filter: ctx.onlyThisTest() }));
+      expect(all.map((event) => event.stream)).toEqual([ctx.stream('case-0'), ...Array(3).fill(ctx.stream('case-1'))]);
+      expect(result.position).toBe(all[3].position);
+      expect(await collect(ctx.store.readAll({ after: result.position, filter: ctx.onlyThisTest() }))).toEqual([]);
+    });
+
     it.each([
       ['no_stream on an existing stream', 'no_stream' as const, 1n],
       ['a stale revision', 0n, 1n],

@@ -1,4 +1,4 @@
-import type { AllStreamResolvedEvent, JSONEventData, ResolvedEvent } from '@kurrent/kurrentdb-client';
+import type { AllStreamResolvedEvent, JSONEventData, Position, ResolvedEvent } from '@kurrent/kurrentdb-client';
 import type { RecordedEvent } from '../port';
 import type { PreparedEvent } from '../prepared-append';
 import { formatPosition } from './kurrentdb-position';
@@ -46,7 +46,7 @@ export function fromResolvedEvent(resolved: ResolvedEvent | AllStreamResolvedEve
   const event = resolved.event;
   if (!event || !event.isJson || event.type.startsWith('$') || event.streamId.startsWith('$')) return undefined;
   const envelope = isEnvelope(event.metadata) ? event.metadata : undefined;
-  const position = event.position ?? (resolved.commitPosition !== undefined ? { commit: resolved.commitPosition, prepare: resolved.commitPosition } : undefined);
+  const position = positionOf(resolved);
   return {
     id: event.id,
     stream: event.streamId,
@@ -59,6 +59,18 @@ export function fromResolvedEvent(resolved: ResolvedEvent | AllStreamResolvedEve
     prevHash: envelope?.prevHash ?? '',
     hash: envelope?.hash ?? '',
   };
+}
+
+/**
+ * KurrentDB's sentinel for "no `$all` position": reading a stream (from the index, not the log)
+ * gives events a commit position of 2^64 − 1 (kurrent-io/EventStore-Client-Go#88).
+ */
+const NO_POSITION = 2n ** 64n - 1n;
+
+/** The `$all` position of a read event, or undefined when the server did not give a real one. */
+export function positionOf(resolved: ResolvedEvent | AllStreamResolvedEvent): Position | undefined {
+  const position = resolved.event?.position ?? (resolved.commitPosition !== undefined ? { commit: resolved.commitPosition, prepare: resolved.commitPosition } : undefined);
+  return position && position.commit !== NO_POSITION ? position : undefined;
 }
 
 function isEnvelope(metadata: unknown): metadata is BanjieEnvelope {

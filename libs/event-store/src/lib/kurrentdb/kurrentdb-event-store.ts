@@ -7,12 +7,14 @@ import {
   START,
   excludeSystemEvents,
   streamNameFilter,
+  type AllStreamResolvedEvent,
   type Filter,
+  type Position,
   type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
 import { catchUpSubscription } from '../catch-up-subscription';
 import { CommitSignal } from '../commit-signal';
-import { StoreUnavailableError } from '../errors';
+import { StoreUnavailableError, WrongExpectedRevisionError } from '../errors';
 import { matchesFilter } from '../event-filter';
 import { assertExpectedRevision } from '../expected-revision';
 import { GENESIS_HASH, canonicalEventHashOfParts, verifyHashChain } from '../hash-chain';
@@ -32,7 +34,7 @@ import type {
   VerifyResult,
 } from '../port';
 import { DEFAULT_MAX_APPEND_BYTES, type PreparedEvent, prepareAppend } from '../prepared-append';
-import { fromResolvedEvent, toEventData } from './kurrentdb-envelope';
+import { fromResolvedEvent, positionOf, toEventData } from './kurrentdb-envelope';
 import { isWrongExpectedVersion, toPortError } from './kurrentdb-failure';
 import { formatPosition, isAfter, parsePosition } from './kurrentdb-position';
 
@@ -50,6 +52,8 @@ export interface KurrentDbEventStoreOptions {
 const MAX_ATTEMPTS = 20;
 /** How far back a retried 'any'/'stream_exists' batch is recognised by its event ids. */
 const RETRY_WINDOW = 100;
+/** Events asked of the server per `$all` read; a longer read continues from the last position seen. */
+const READ_ALL_PAGE = 4096;
 
 /**
  * The event store on a KurrentDB (or EventStoreDB 20+) single node or cluster. Each append is
@@ -88,9 +92,14 @@ class KurrentDbEventStore implements EventStore {
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await this.appendOnce(stream, batch, options.expected);
-        this.commits.notify();
-        return result;
+        if (result) {
+          this.commits.notify();
+          return result;
+        }
+        // refused without an error (a client with `throwOnAppendFailure=false`): another writer moved the head
+        if (attempt >= MAX_ATTEMPTS) throw new WrongExpectedRevisionError(stream, String(options.expected), (await this.head(stream))?.revision ?? 'no_stream');
       } catch (error) {
+        if (error instanceof WrongExpectedRevisionError) throw error;
         if (!isWrongExpectedVersion(error)) throw toPortError(error, stream, String(options.expected));
         if (attempt >= MAX_ATTEMPTS) throw toPortError(error, stream, String(options.expected));
       }
@@ -108,16 +117,36 @@ class KurrentDbEventStore implements EventStore {
     );
   }
 
+  /**
+   * `$all` after `options.after`, read in pages. KurrentDB's `readAll` starts *at* `fromPosition`
+   * (inclusive, unlike a subscription's), so each page asks one event more and drops the one at
+   * the position already delivered. Hidden events (system events, links) still move the page on.
+   */
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     if (options.maxCount === 0) return;
-    const after = options.after === undefined ? undefined : parsePosition(options.after);
+    let after = options.after === undefined ? undefined : parsePosition(options.after);
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
-    const read = () => this.client.readAll({ direction: FORWARDS, fromPosition: after ?? START, filter: serverFilter(options.filter) });
-    for await (const event of this.mapped('$all', read)) {
-      if (after && !isAfter(parsePosition(event.position), after)) continue;
-      if (!matchesFilter(options.filter, event.stream, event.type)) continue;
-      yield event;
-      if (--remaining === 0) return;
+    const filter = serverFilter(options.filter);
+    for (;;) {
+      const asked = Math.min(remaining, READ_ALL_PAGE) + (after ? 1 : 0);
+      let received = 0;
+      let lastSeen: Position | undefined;
+      try {
+        for await (const resolved of this.client.readAll({ direction: FORWARDS, fromPosition: after ?? START, maxCount: asked, filter }) as AsyncIterable<AllStreamResolvedEvent>) {
+          received++;
+          const position = positionOf(resolved);
+          if (position) lastSeen = position;
+          if (after && position && !isAfter(position, after)) continue;
+          const event = fromResolvedEvent(resolved);
+          if (!event || !matchesFilter(options.filter, event.stream, event.type)) continue;
+          yield event;
+          if (--remaining === 0) return;
+        }
+      } catch (error) {
+        throw toPortError(error, '$all');
+      }
+      if (received < asked || !lastSeen || (after && !isAfter(lastSeen, after))) return;
+      after = lastSeen;
     }
   }
 
@@ -143,11 +172,11 @@ class KurrentDbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  private async appendOnce(stream: string, batch: PreparedEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  private async appendOnce(stream: string, batch: PreparedEvent[], expected: ExpectedRevision): Promise<AppendResult | undefined> {
     const head = await this.head(stream);
     const locations = head ? await this.locateRecent(stream, expected, batch.length) : new Map<string, RecordedLocation>();
     const earlier = findEarlierAppend(stream, batch.map((event) => event.id), expected, (id) => locations.get(id));
-    if (earlier) return earlier;
+    if (earlier) return earlier.position ? earlier : { ...earlier, position: await this.positionInAll(stream, earlier.nextExpectedRevision) };
     assertExpectedRevision(stream, expected, head?.revision);
     const recordedAt = new Date().toISOString();
     let prevHash = head?.hash ?? GENESIS_HASH;
@@ -160,7 +189,25 @@ class KurrentDbEventStore implements EventStore {
       return eventData;
     });
     const result = await this.client.appendToStream(stream, data, { streamState: head ? head.revision : NO_STREAM });
-    return { nextExpectedRevision: result.nextExpectedRevision, position: result.position ? formatPosition(result.position) : '' };
+    if (!result.success) return undefined;
+    return { nextExpectedRevision: result.nextExpectedRevision, position: result.position ? formatPosition(appendedPosition(result.position)) : '' };
+  }
+
+  /**
+   * The `$all` position of one event, which stream reads do not give (a retried append answers
+   * with its first result's position). Read backwards from the end of `$all`: a retry follows
+   * its first attempt closely.
+   */
+  private async positionInAll(stream: string, revision: bigint): Promise<string> {
+    try {
+      for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END, filter: streamNameFilter({ prefixes: [stream] }) }) as AsyncIterable<AllStreamResolvedEvent>) {
+        const position = positionOf(resolved);
+        if (resolved.event?.streamId === stream && resolved.event.revision === revision && position) return formatPosition(position);
+      }
+    } catch (error) {
+      throw toPortError(error, '$all');
+    }
+    return '';
   }
 
   /** Where the events a retried batch would occupy are recorded, read from the stream's tail. */
@@ -192,6 +239,17 @@ class KurrentDbEventStore implements EventStore {
       throw toPortError(error, stream);
     }
   }
+}
+
+/**
+ * The `$all` position of the last event of an append. KurrentDB answers an append with
+ * `commit` = the log position of the batch's last event and `prepare` = its transaction position
+ * (the first event's), while `$all` gives each committed event `commit = prepare = its own log
+ * position`. Read-your-writes waits until the read models passed this position, so it must be
+ * the last event's own position, not one before it.
+ */
+function appendedPosition(position: Position): Position {
+  return { commit: position.commit, prepare: position.commit };
 }
 
 function serverFilter(filter: EventFilter | undefined): Filter {
