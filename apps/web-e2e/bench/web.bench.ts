@@ -8,7 +8,8 @@
  * - from the `200` of a task completion to the completed marker on another open case page, which
  *   learns of it over the case's live stream (SSE);
  * - the zone dashboard's first render (figures and the three charts) over 10,000 cases, from the
- *   navigation's start.
+ *   navigation's start;
+ * - issue 11's designer figures: opening MIWG `C.8.0.bpmn` from disk until every shape is drawn.
  *
  * The cases are started over HTTP (the api's own write path, `BENCH_WEB_CASES`, default 10,000).
  */
@@ -19,6 +20,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startBuiltApi } from '../src/support/built-api';
 import { filledZoneForm } from '../src/support/cases';
+import { OPEN_MODEL_FILE, OPEN_MODEL_TARGET_MS, measureOpenModel } from './designer-open.measure';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FLOW = 'linfen-123-closure';
@@ -27,6 +29,7 @@ const EVENTS = 1_000;
 const SCRUB_STEPS = 30;
 const LIVE_ROUNDS = 7;
 const DASHBOARD_LOADS = 5;
+const DESIGNER_OPENS = 7;
 /** The targets of issue 10, item 8. */
 const SCRUB_TARGET_MS = 50;
 const LIVE_TARGET_MS = 500;
@@ -53,6 +56,8 @@ const suite: BenchSuite = {
       log(`seeded ${seeded} cases`);
       const dashboard = await dashboardFirstRender(browser, api.url);
       log(`dashboard first render over ${seeded} cases: median ${dashboard.median.toFixed(0)} ms`);
+      const opened = await designerOpens(browser, api.url);
+      log(`designer opens C.8.0.bpmn: median ${opened.median.toFixed(0)} ms, slowest ${opened.max.toFixed(0)} ms`);
       return {
         metrics: [
           { name: `one scrub step on a ${EVENTS + 1}-event case, median of ${SCRUB_STEPS} (Chromium)`, value: round(scrub.median), unit: 'ms' },
@@ -61,11 +66,14 @@ const suite: BenchSuite = {
           { name: 'task completion 200 → marker on another open case page (SSE), max', value: live.max, unit: 'ms' },
           { name: `dashboard first render (figures and 3 charts) over ${seeded} cases, median of ${DASHBOARD_LOADS}`, value: round(dashboard.median), unit: 'ms' },
           { name: 'dashboard first render, slowest', value: round(dashboard.max), unit: 'ms' },
+          { name: `designer opens MIWG C.8.0.bpmn from disk until drawn, median of ${DESIGNER_OPENS}`, value: round(opened.median), unit: 'ms' },
+          { name: 'designer opens C.8.0.bpmn, slowest (the first, cold)', value: round(opened.max), unit: 'ms' },
         ],
         ratios: [
           { name: `scrub step: ${SCRUB_TARGET_MS} ms target / median`, value: round(SCRUB_TARGET_MS / scrub.median), target: 1 },
           { name: `completion → marker: ${LIVE_TARGET_MS} ms target / max`, value: round(LIVE_TARGET_MS / Math.max(live.max, 1)), target: 1 },
           { name: `dashboard first render: ${DASHBOARD_TARGET_MS} ms target / median`, value: round(DASHBOARD_TARGET_MS / dashboard.median), target: 1 },
+          { name: `designer opens C.8.0.bpmn: ${OPEN_MODEL_TARGET_MS} ms target / median`, value: round(OPEN_MODEL_TARGET_MS / opened.median), target: 1 },
         ],
       };
     } finally {
@@ -195,6 +203,17 @@ async function dashboardFirstRender(browser: Browser, url: string): Promise<{ me
     const at = (await rendered.jsonValue()) as number;
     if (load > 0) times.push(at);
   }
+  await page.close();
+  return { median: quantile(times, 0.5), max: Math.max(...times) };
+}
+
+/** A designer opens MIWG C.8.0.bpmn from disk again and again on one designer page (issue 11, item 8). */
+async function designerOpens(browser: Browser, url: string): Promise<{ median: number; max: number }> {
+  const page = await signedInPage(browser, url, 'lf-designer');
+  await page.goto(`${url}/designer`);
+  await page.locator('.djs-container').waitFor();
+  const times: number[] = [];
+  for (let open = 0; open < DESIGNER_OPENS; open++) times.push(await measureOpenModel(page, OPEN_MODEL_FILE));
   await page.close();
   return { median: quantile(times, 0.5), max: Math.max(...times) };
 }

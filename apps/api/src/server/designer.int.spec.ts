@@ -108,6 +108,34 @@ describe('the designer over HTTP: the Banjie lint rules at deploy', () => {
     expect(listed.body.map((d: { key: string }) => d.key)).toContain(key);
   });
 
+  it('counts the running cases of every version on the server, leaving out ended cases', async () => {
+    // given three cases on v1 (one cancelled) and one on v2
+    const designer = await api.login('lf-designer');
+    const clerk = await api.login('lf-clerk');
+    const key = 'designer-running-per-version';
+    const limit = (days: number) => `<banjie:legalLimit workingDays="${days}"/><zeebe:assignmentDefinition candidateGroups="window"/>`;
+    await api.call('POST', '/api/definitions', { token: designer, body: { xml: flow(key, limit(3)) } });
+    const onFirst = [];
+    for (let i = 0; i < 3; i++) onFirst.push(await api.call('POST', '/api/cases', { token: clerk, body: { definitionKey: key } }));
+    await api.call('POST', `/api/cases/${onFirst[0].body.id}/cancel`, { token: clerk, body: { reason: '申请人撤回 withdrawn by the applicant' } });
+    await api.call('POST', '/api/definitions', { token: designer, body: { xml: flow(key, limit(4)) } });
+    await api.call('POST', '/api/cases', { token: clerk, body: { definitionKey: key } });
+
+    // when
+    const latest = await api.call('GET', `/api/definitions/${key}`, { token: designer });
+    const first = await api.call('GET', `/api/definitions/${key}/versions/1`, { token: designer });
+
+    // then
+    expect(latest.status).toBe(200);
+    expect(latest.body.version).toBe(2);
+    expect(latest.body.versions).toEqual([
+      { version: 2, deployedAt: expect.any(String), running: 1 },
+      { version: 1, deployedAt: expect.any(String), running: 2 },
+    ]);
+    expect(first.body.version).toBe(1);
+    expect(first.body.versions).toEqual(latest.body.versions);
+  });
+
   it('lets only a designer of the flow\'s zone withdraw it', async () => {
     // given
     const key = 'designer-zone-only';

@@ -140,6 +140,16 @@ export interface DefinitionView extends DefinitionSummary {
   zoneId: ZoneId;
   xml: string;
   forms: Record<string, unknown>;
+  /** Every deployed version of the flow, newest first, with its running cases counted on the server. */
+  versions?: DefinitionVersionSummary[];
+}
+
+/** One deployed version of a flow in `DefinitionView.versions`. */
+export interface DefinitionVersionSummary {
+  version: number;
+  deployedAt: string;
+  /** Cases of this version that are still active. */
+  running: number;
 }
 
 export type CaseStatus = 'active' | 'completed' | 'cancelled' | 'terminated';

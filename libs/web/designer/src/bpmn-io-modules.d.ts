@@ -49,3 +49,18 @@ declare module 'bpmn-auto-layout' {
   /** Adds diagram interchange (shapes and edges) to a model that has none. */
   export function layoutProcess(xml: string): Promise<string>;
 }
+
+declare module 'bpmn-js-element-templates' {
+  /** Camunda 8 element templates in the properties panel (template group, `elementTemplates` service). */
+  export const CloudElementTemplatesPropertiesProviderModule: import('didi').ModuleDeclaration;
+}
+
+declare module 'bpmn-js-element-templates/dist/core.esm.js' {
+  /** The `elementTemplates` service and its commands without the properties panel (the unit tests use it). */
+  export const CloudElementTemplatesCoreModule: import('didi').ModuleDeclaration;
+}
+
+declare module '@bpmn-io/element-templates-validator' {
+  /** Checks a template against `@camunda/zeebe-element-templates-json-schema` (the unit tests use it). */
+  export function validateZeebe(template: unknown): { valid: boolean; errors?: unknown[] };
+}

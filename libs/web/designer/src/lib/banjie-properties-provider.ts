@@ -81,7 +81,9 @@ export class BanjiePropertiesProvider {
   static $inject = ['propertiesPanel'];
 
   constructor(propertiesPanel: { registerProvider(priority: number, provider: BanjiePropertiesProvider): void }) {
-    propertiesPanel.registerProvider(400, this);
+    // Below the element templates provider (300), which keeps only its own groups on a templated
+    // element: the 办结 Banjie group is added after that filter, so a zone step template's limit stays editable.
+    propertiesPanel.registerProvider(200, this);
   }
 
   getGroups(element: DiagramElement): (groups: PanelGroup[]) => PanelGroup[] {

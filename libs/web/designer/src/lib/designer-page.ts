@@ -1,12 +1,13 @@
 import { ChangeDetectionStrategy, Component, ElementRef, OnDestroy, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { DefinitionSummary, Problem } from '@banjie/contracts';
-import { CasesApi, DefinitionsApi, toApiProblem, type DeployOutcome } from '@banjie/web-data-access';
+import type { DefinitionSummary, DefinitionVersionSummary, DefinitionView, Problem } from '@banjie/contracts';
+import { DefinitionsApi, toApiProblem, type DeployOutcome } from '@banjie/web-data-access';
 import { ProblemList, type ProblemItem } from '@banjie/web-ui';
 import type Modeler from 'bpmn-js/lib/Modeler';
 import { blankDiagram } from './blank-diagram';
 import type { DiagramElement, ElementFactory } from './banjie-properties';
 import { DesignerForms, type FormLinker } from './designer-forms';
+import { DesignerXmlView } from './designer-xml-view';
 import { createDesignerModeler } from './designer-modeler';
 import { isLinkable, linkFormCommands, linkedFormId, type LinkableElement } from './form-links';
 
@@ -18,6 +19,11 @@ export async function withDiagramLayout(xml: string): Promise<string> {
   if (/<([\w-]+:)?BPMNShape[\s>]/.test(xml)) return xml;
   const { layoutProcess } = await import('bpmn-auto-layout');
   return layoutProcess(xml);
+}
+
+/** bpmn-js types import warnings as strings; at run time they are errors with a message. */
+function importWarnings(warnings: unknown[]): Problem[] {
+  return warnings.map((warning) => ({ message: (warning as { message?: string }).message ?? String(warning) }));
 }
 
 /** The diagram now open in the designer: where it came from, and the forms deployed with it. */
@@ -32,14 +38,13 @@ interface OpenDiagram {
  */
 @Component({
   selector: 'bj-designer-page',
-  imports: [ProblemList, DesignerForms],
+  imports: [ProblemList, DesignerForms, DesignerXmlView],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './designer-page.html',
   styleUrl: './designer-page.css',
 })
 export class DesignerPage implements OnDestroy {
   private readonly definitionsApi = inject(DefinitionsApi);
-  private readonly casesApi = inject(CasesApi);
   private readonly canvas = viewChild.required<ElementRef<HTMLElement>>('canvas');
   private readonly propertiesPanel = viewChild.required<ElementRef<HTMLElement>>('properties');
   private modeler: Modeler | null = null;
@@ -53,8 +58,10 @@ export class DesignerPage implements OnDestroy {
   /** The flow's forms by id, deployed with it as one unit. */
   protected readonly forms = signal<Record<string, unknown>>({});
   protected readonly formCount = computed(() => Object.keys(this.forms()).length);
-  /** What the workspace shows: the diagram or the form editor. */
-  protected readonly mode = signal<'diagram' | 'forms'>('diagram');
+  /** What the workspace shows: the diagram, the form editor or the XML. */
+  protected readonly mode = signal<'diagram' | 'forms' | 'xml'>('diagram');
+  /** The model's XML as the XML view shows it, saved when the view is opened. */
+  protected readonly xmlSource = signal('');
   /** The diagram's side of the form editor: which elements take a form, and linking one. */
   protected readonly formLinker: FormLinker = {
     linkable: () => this.linkableElements(),
@@ -194,11 +201,30 @@ export class DesignerPage implements OnDestroy {
       this.opened.set(opened);
       this.forms.set({ ...(opened.forms ?? {}) });
       this.dirty.set(false);
-      // bpmn-js types import warnings as strings; at run time they are errors with a message.
-      this.warnings.set((warnings as unknown[]).map((warning) => ({ message: (warning as { message?: string }).message ?? String(warning) })));
+      this.warnings.set(importWarnings(warnings));
       (this.modeler.get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
     } catch (error) {
       this.problem.set({ message: `无法打开 Cannot open ${opened.source}: ${error instanceof Error ? error.message : String(error)}`, details: [] });
+    }
+  }
+
+  /** Opens the XML view on the model as it is now. */
+  protected async showXml(): Promise<void> {
+    this.xmlSource.set((await this.currentXml()) ?? '');
+    this.mode.set('xml');
+  }
+
+  /** Imports XML edited in the XML view; XML that cannot be read leaves the diagram as it was. */
+  protected async applyXml(xml: string): Promise<void> {
+    if (!this.modeler) return;
+    this.problem.set(null);
+    try {
+      const { warnings } = await this.modeler.importXML(await withDiagramLayout(xml));
+      this.warnings.set(importWarnings(warnings));
+      this.dirty.set(true);
+      this.mode.set('diagram');
+    } catch (error) {
+      this.problem.set({ message: `XML 无法读取，流程图未改变 The XML cannot be read, the diagram is unchanged: ${error instanceof Error ? error.message : String(error)}`, details: [] });
     }
   }
 
@@ -245,22 +271,23 @@ export class DesignerPage implements OnDestroy {
     });
   }
 
-  private async showDeployed(definition: { key: string; version: number; xml: string; forms: Record<string, unknown> }): Promise<void> {
+  private async showDeployed(definition: DefinitionView): Promise<void> {
     await this.show(definition.xml, { source: `${definition.key} v${definition.version}`, forms: definition.forms });
-    this.followDeployed(definition.key, definition.version);
+    this.followDeployed(definition.key, definition.version, definition.versions);
   }
 
-  /** Remembers the deployed flow open now and counts its running cases by version. */
-  private followDeployed(key: string, version: number): void {
+  /**
+   * Remembers the deployed flow open now, with its running cases by version as the server counts
+   * them (`versions` of the definition; fetched when not at hand, as after a deploy).
+   */
+  private followDeployed(key: string, version: number, versions?: DefinitionVersionSummary[]): void {
     this.deployed.set({ key, version });
-    this.casesApi.list({ definitionKey: key, status: 'active' }).subscribe({
-      next: (cases) => {
-        const counts: Record<number, number> = {};
-        for (const summary of cases) counts[summary.version] = (counts[summary.version] ?? 0) + 1;
-        this.running.set(counts);
-      },
-      error: () => this.running.set({}),
-    });
+    const count = (summaries: DefinitionVersionSummary[] = []) => this.running.set(Object.fromEntries(summaries.map((summary) => [summary.version, summary.running])));
+    if (versions) {
+      count(versions);
+      return;
+    }
+    this.definitionsApi.get(key).subscribe({ next: (definition) => count(definition.versions), error: () => this.running.set({}) });
   }
 
   protected formsChanged(forms: Record<string, unknown>): void {

@@ -218,18 +218,16 @@ describe('DesignerPage', () => {
     expect(host.querySelector('bj-problem-list button code')?.textContent).toBe('Task_Check');
   });
 
-  it('shows the versions of a deployed flow with their running cases, and withdraws it', async () => {
+  it('shows the versions of a deployed flow with their running cases as the server counts them, and withdraws it', async () => {
     // given
     const { fixture, host } = await openDesigner();
     const select = host.querySelector('select') as HTMLSelectElement;
     select.value = 'linfen-123-closure';
     select.dispatchEvent(new Event('change'));
-    backend.expectOne('/api/definitions/linfen-123-closure').flush({ key: 'linfen-123-closure', version: 1, xml: '<deployed/>', forms: {} });
-    await fixture.whenStable();
-    await fixture.whenStable();
     backend
-      .expectOne((r) => r.url === '/api/cases' && r.params.get('definitionKey') === 'linfen-123-closure' && r.params.get('status') === 'active')
-      .flush([{ id: 'c1', version: 1 }, { id: 'c2', version: 1 }]);
+      .expectOne('/api/definitions/linfen-123-closure')
+      .flush({ key: 'linfen-123-closure', version: 1, xml: '<deployed/>', forms: {}, versions: [{ version: 1, deployedAt: '2026-03-01T08:00:00+08:00', running: 2 }] });
+    await fixture.whenStable();
     await fixture.whenStable();
 
     // when
@@ -263,5 +261,68 @@ describe('DesignerPage', () => {
     expect(modeler.saveSVG).toHaveBeenCalled();
     expect(clicked).toEqual(['demo-flow.svg']);
     click.mockRestore();
+  });
+
+  it('shows the model as XML in the XML 源码 view and imports edited XML back into the diagram', async () => {
+    // given
+    const { fixture, host } = await openDesigner();
+    button(host, 'XML 源码').click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const source = host.querySelector('textarea#designer-xml-source') as HTMLTextAreaElement;
+    const shown = { label: host.querySelector('label[for=designer-xml-source]')?.textContent, xml: source.value };
+    const edited = drawnXml.replace('demo-flow', 'demo-flow-2');
+
+    // when
+    source.value = edited;
+    source.dispatchEvent(new Event('input'));
+    fixture.detectChanges();
+    button(host, '应用到流程图 Apply').click();
+    await fixture.whenStable();
+
+    // then
+    expect(shown).toEqual({ label: 'BPMN XML 源码 Source', xml: drawnXml });
+    expect(modeler.importXML).toHaveBeenLastCalledWith(edited.replace('</bpmn:definitions>', '<bpmndi:BPMNShape id="laid-out"/></bpmn:definitions>'));
+    expect(host.querySelector('.source')?.textContent).toContain('unsaved changes');
+    expect(host.querySelector('textarea#designer-xml-source')).toBeNull();
+  });
+
+  it('keeps the diagram and names the problem when the edited XML cannot be read', async () => {
+    // given
+    const { fixture, host } = await openDesigner();
+    button(host, 'XML 源码').click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const source = host.querySelector('textarea#designer-xml-source') as HTMLTextAreaElement;
+    modeler.importXML.mockRejectedValueOnce(new Error('unparsable content <bpmn:process> detected'));
+
+    // when
+    source.value = '<bpmn:definitions><bpmn:process';
+    source.dispatchEvent(new Event('input'));
+    fixture.detectChanges();
+    button(host, '应用到流程图 Apply').click();
+    await fixture.whenStable();
+
+    // then
+    expect(host.querySelector('p.error')?.textContent).toContain('XML 无法读取，流程图未改变 The XML cannot be read, the diagram is unchanged: unparsable content');
+    expect(host.querySelector('textarea#designer-xml-source')).not.toBeNull();
+  });
+
+  it('counts the running cases of a flow it has just deployed from the server', async () => {
+    // given
+    const { fixture, host } = await openDesigner();
+
+    // when
+    button(host, 'Deploy').click();
+    await fixture.whenStable();
+    backend.expectOne((r) => r.method === 'POST' && r.url === '/api/definitions').flush({ key: 'demo-flow', version: 2, name: 'Demo', hash: 'h', deployedAt: '2026-03-02T09:00:00+08:00', warnings: [] }, { status: 201, statusText: 'Created' });
+    backend
+      .expectOne((r) => r.method === 'GET' && r.url === '/api/definitions/demo-flow')
+      .flush({ key: 'demo-flow', version: 2, xml: drawnXml, forms: {}, versions: [{ version: 2, deployedAt: '2026-03-02T09:00:00+08:00', running: 0 }, { version: 1, deployedAt: '2026-03-01T09:00:00+08:00', running: 7 }] });
+    backend.expectOne((r) => r.method === 'GET' && r.url === '/api/definitions').flush([{ key: 'demo-flow', version: 2, name: 'Demo', deployedAt: '2026-03-02T09:00:00+08:00' }]);
+    await fixture.whenStable();
+
+    // then
+    expect(Array.from(host.querySelectorAll('.versions option')).map((option) => option.textContent?.trim())).toEqual(['v2 · 运行中 0 running', 'v1 · 运行中 7 running']);
   });
 });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ListCursor, fetchSize, type Page, type PageRequest } from '@banjie/api-core';
-import type { DefinitionSummary } from '@banjie/contracts';
+import type { DefinitionSummary, DefinitionVersionSummary } from '@banjie/contracts';
 import type Database from 'better-sqlite3';
 import { READ_MODEL_DB } from '../read-models/read-model-database';
 
@@ -57,6 +57,18 @@ export class DefinitionList {
       zoneId: r.zone_id,
       ...(r.withdrawn ? { withdrawn: true } : {}),
     }));
+  }
+
+  /** Every version of a key, newest first, with its active cases counted (all of them, not a page). */
+  versionsOf(key: string): DefinitionVersionSummary[] {
+    const rows = this.db
+      .prepare(
+        `SELECT d.version, d.deployed_at, COUNT(c.id) AS running FROM definitions d
+         LEFT JOIN cases c ON c.zone_id = d.zone_id AND c.status = 'active' AND c.definition_key = d.key AND c.version = d.version
+         WHERE d.key = ? GROUP BY d.version, d.deployed_at ORDER BY d.version DESC`,
+      )
+      .all(key) as { version: number; deployed_at: string; running: number }[];
+    return rows.map((r) => ({ version: r.version, deployedAt: r.deployed_at, running: r.running }));
   }
 
   /** Latest versions whose model starts on a message of this name; a withdrawn key starts nothing. */
