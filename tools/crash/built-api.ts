@@ -4,12 +4,16 @@ import { resolve } from 'node:path';
 
 /** The workspace root (the api resolves its web build and bpmn folder from there). */
 export const WORKSPACE = resolve(__dirname, '../..');
-const MAIN = resolve(WORKSPACE, 'dist/apps/api/main.js');
+/**
+ * The built api the suite runs: `dist/apps/api/main.js`, or `BANJIE_CRASH_API_MAIN` (a copy of
+ * that folder inside the workspace, so that a rebuild by someone else cannot change it mid-run).
+ */
+const MAIN = resolve(WORKSPACE, process.env['BANJIE_CRASH_API_MAIN'] ?? 'dist/apps/api/main.js');
 
-/** Builds the api once when `dist/apps/api/main.js` is missing; the suite tests what is built. */
+/** Builds the api once when its `main.js` is missing; the suite tests what is built. */
 export function ensureBuiltApi(): void {
   if (existsSync(MAIN)) return;
-  console.log('dist/apps/api/main.js is missing: npx nx run api:build');
+  console.log(`${MAIN} is missing: npx nx run api:build`);
   const built = spawnSync('npx', ['nx', 'run', 'api:build', '--outputStyle=static'], { cwd: WORKSPACE, stdio: 'inherit' });
   if (built.status !== 0 || !existsSync(MAIN)) throw new Error('the api build failed');
 }
@@ -24,7 +28,9 @@ export interface ApiChild {
 
 /** Starts `node dist/apps/api/main.js` with `env` and resolves once it printed its URL. */
 export function startBuiltApi(env: Record<string, string>, timeoutMs = 60_000): Promise<ApiChild> {
-  const child = spawn(process.execPath, [MAIN], {
+  // BANJIE_CRASH_API_NODE_ARGS: node options for the api only (`--cpu-prof --cpu-prof-dir=…`, which NODE_OPTIONS refuses).
+  const nodeArgs = (process.env['BANJIE_CRASH_API_NODE_ARGS'] ?? '').split(' ').filter((a) => a.length > 0);
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     cwd: WORKSPACE,
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', BANJIE_SEED_DEMO_CASES: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,11 +1,13 @@
 /**
- * The crash suite, `npm run test:crash [-- --kills N] [--clients N] [--no-disk] [--soak SECONDS]`:
+ * The crash suite, `npm run test:crash [-- --kills N] [--clients N] [--no-disk] [--soak SECONDS] [--health [MiB]]`:
  * SIGKILLs the built api under load and checks that nothing acknowledged was lost, then fails its
- * disk (injected EIO; a full tmpfs when run as root); with `--soak`, only a steady load instead.
+ * disk (injected EIO; a full tmpfs when run as root); with `--soak`, only a steady load instead;
+ * with `--health`, only the answer times of `/api/health` while big models deploy.
  * Exits 0 when every check holds, 1 when one fails. docs/reliability.md has the figures.
  */
 import { ensureBuiltApi } from './built-api';
 import { runDiskPhase, type DiskReport } from './disk-phase';
+import { runHealthLatency } from './health-latency';
 import { runKillPhase, type KillReport } from './kill-phase';
 import { runSoak } from './soak';
 
@@ -14,6 +16,8 @@ interface Options {
   clients: number;
   disk: boolean;
   soakSeconds?: number;
+  /** `--health [MiB]`: the model size to deploy while `/api/health` is polled. */
+  healthMiB?: number;
 }
 
 function parse(args: string[]): Options {
@@ -24,7 +28,9 @@ function parse(args: string[]): Options {
     if (!Number.isInteger(n) || n < 0) throw new Error(`${name} needs a whole number, got "${args[at + 1]}"`);
     return n;
   };
-  return { kills: value('--kills') ?? 20, clients: value('--clients') ?? 7, disk: !args.includes('--no-disk'), soakSeconds: value('--soak') };
+  const health = args.indexOf('--health');
+  const healthMiB = health < 0 ? undefined : /^\d+(\.\d+)?$/.test(args[health + 1] ?? '') ? Number(args[health + 1]) : 4.5;
+  return { kills: value('--kills') ?? 20, clients: value('--clients') ?? 7, disk: !args.includes('--no-disk'), soakSeconds: value('--soak'), healthMiB };
 }
 
 /** The problems of a kill report (none: it passed). */
@@ -61,6 +67,13 @@ function printDiskReport(report: DiskReport): void {
 async function main(): Promise<number> {
   const options = parse(process.argv.slice(2));
   ensureBuiltApi();
+  if (options.healthMiB !== undefined) {
+    const report = await runHealthLatency(options.healthMiB);
+    console.log(`
+== /api/health while deploying a ${(report.modelBytes / 1024 / 1024).toFixed(2)} MiB model 3 times (answers ${report.deploys.map((d) => `${d.status} in ${d.ms} ms`).join(', ')})
+   ${report.polls} polls every 50 ms: median ${report.medianMs} ms, p99 ${report.p99Ms} ms, worst ${report.worstMs} ms (target: worst ≤ 200 ms)`);
+    return 0;
+  }
   if (options.soakSeconds !== undefined) {
     await runSoak(options.soakSeconds, options.clients);
     return 0;
