@@ -10,7 +10,7 @@ const nxPreset = require('@nx/jest/preset').default;
  * The Angular projects do not use this preset: they build theirs with jest-preset-angular in
  * `libs/web/jest-angular.cjs`.
  */
-const esmPackages = ['bpmn-moddle', 'moddle', 'moddle-xml', 'saxen', 'min-dash', 'feelin', 'lezer-feel', 'temporal-polyfill', 'temporal-spec', 'temporal-utils', '@lezer'];
+const esmPackages = ['bpmn-moddle', 'dmn-moddle', 'moddle', 'moddle-xml', 'saxen', 'min-dash', 'feelin', 'lezer-feel', 'temporal-polyfill', 'temporal-spec', 'temporal-utils', '@lezer'];
 
 module.exports = {
   ...nxPreset,

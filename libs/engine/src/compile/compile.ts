@@ -5,6 +5,7 @@
 import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
 import zeebeDescriptor from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { banjieModdleDescriptor } from '@banjie/bpmn-extensions';
+import type { Decisions } from '../dmn/decisions';
 import type { ModelProblem } from '../lib/api';
 import type { CompileResult, ProcessModel } from '../model/process-model';
 import { buildGraph } from './build-graph';
@@ -21,6 +22,8 @@ export interface CompileOptions {
   forms?: Record<string, unknown>;
   /** Looks up a called process, to report call activities whose process is unknown. */
   resolveCalledModel?: (processId: string) => unknown | undefined;
+  /** DMN decisions deployed with the process (`parseDmn`), checked against `zeebe:calledDecision decisionId`. */
+  decisions?: Decisions;
 }
 
 const MAX_XML_LENGTH = 20 * 1024 * 1024;
@@ -60,6 +63,7 @@ function compileDefinitions(definitions: ModdleElement, warnings: ModelProblem[]
   validateModel(graph, problems);
   checkForms(graph, options, problems);
   checkCalledProcesses(graph, options, problems);
+  checkDecisions(graph, options, problems);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, model: toModel(process, graph, options), warnings };
 }
@@ -69,6 +73,15 @@ function checkForms(graph: ModelGraph, options: CompileOptions, problems: ModelP
   for (const element of Object.values(graph.elements)) {
     const formId = element.userTask?.formId;
     if (formId && !(formId in options.forms)) problems.push({ elementId: element.id, elementType: 'bpmn:UserTask', message: `the form "${formId}" is not deployed with the process` });
+  }
+}
+
+function checkDecisions(graph: ModelGraph, options: CompileOptions, problems: ModelProblem[]): void {
+  for (const element of Object.values(graph.elements)) {
+    const decisionId = element.calledDecision?.decisionId;
+    if (decisionId && !isExpression(decisionId) && !(decisionId in (options.decisions ?? {}))) {
+      problems.push({ elementId: element.id, elementType: 'bpmn:BusinessRuleTask', message: `the decision "${decisionId}" is not deployed with the process` });
+    }
   }
 }
 
@@ -98,6 +111,7 @@ function toModel(process: ModdleElement, graph: ModelGraph, options: CompileOpti
     timerStartEvents: rootStarts.flatMap((e) => (e.trigger?.kind === 'timer' && e.trigger.timer ? [{ elementId: e.id, timer: e.trigger.timer }] : [])),
     signalStartEvents: rootStarts.filter((e) => e.trigger?.kind === 'signal').map((e) => ({ elementId: e.id, signalName: e.trigger?.signalName ?? '' })),
     forms: { ...(options.forms ?? {}) },
+    ...(options.decisions ? { decisions: { ...options.decisions } } : {}),
   };
   return deepFreeze(model);
 }

@@ -125,9 +125,15 @@ function readScript(node: ModdleElement, element: Mutable<ElementDefinition>, pr
   }
   if (node.$type === 'bpmn:BusinessRuleTask' && !element.jobType) {
     const decision = extension(node, 'zeebe:CalledDecision');
+    const decisionId = text(decision, 'decisionId');
+    const resultVariable = text(decision, 'resultVariable');
+    if (decision && decisionId && resultVariable) {
+      element.calledDecision = { decisionId, resultVariable };
+      return;
+    }
     problems.push({
       ...where,
-      message: decision ? 'DMN decisions are not supported: use a FEEL zeebe:script or a job type' : 'a business rule task needs a FEEL zeebe:script or a job type',
+      message: decision ? 'a zeebe:calledDecision needs a decisionId and a resultVariable' : 'a business rule task needs a zeebe:calledDecision, a FEEL zeebe:script or a job type',
     });
   }
 }

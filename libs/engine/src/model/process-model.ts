@@ -1,3 +1,4 @@
+import type { Decisions } from '../dmn/decisions';
 import type { ModelProblem } from '../lib/api';
 
 /** The BPMN element kinds the engine executes (the moddle type without the `bpmn:` prefix). */
@@ -117,6 +118,8 @@ export interface ElementDefinition {
   /** `zeebe:taskDefinition retries` (`DEFAULT_JOB_RETRIES` when absent). */
   readonly jobRetries?: number;
   readonly script?: { readonly expression: string; readonly resultVariable?: string };
+  /** `zeebe:calledDecision`: a business rule task evaluating a DMN decision deployed with the flow. */
+  readonly calledDecision?: { readonly decisionId: string; readonly resultVariable: string };
   readonly inputs: readonly VariableMapping[];
   readonly outputs: readonly VariableMapping[];
   readonly multiInstance?: MultiInstanceDefinition;
@@ -164,6 +167,8 @@ export interface ProcessModel {
   readonly signalStartEvents: readonly { elementId: string; signalName: string }[];
   /** Forms passed to `compile`, by form id. */
   readonly forms: Readonly<Record<string, unknown>>;
+  /** DMN decisions passed to `compile` (libs/engine/src/dmn), by decision id. */
+  readonly decisions?: Decisions;
 }
 
 /** The result of `compile`: a model with warnings, or every problem found. */
