@@ -7,4 +7,7 @@ const esmPackages = ['feelin', 'lezer-feel', '@lezer', '@camunda/feel-builtins',
 // The zone template spec runs the real bpmn-js modeler and the element templates core, with their ES module dependencies.
 esmPackages.push('bpmn-js', 'diagram-js', 'diagram-js-direct-editing', '@bpmn-io/diagram-js-ui', 'min-dom', 'tiny-svg', 'didi', 'bpmn-moddle', 'moddle', 'moddle-xml', 'saxen', 'ids', 'path-intersection', 'object-refs', 'inherits-browser', 'preact', 'htm', '@bpmn-io/semver-compat', 'bpmn-js-element-templates', 'uuid', 'domify');
 
+// Play (试运行) compiles the draft with the whole engine, which imports dmn-moddle.
+esmPackages.push('dmn-moddle');
+
 module.exports = { ...base, transformIgnorePatterns: [`node_modules/(?!(${esmPackages.join('|')})/|.*\\.mjs$)`] };
