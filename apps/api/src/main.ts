@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DEMO_PASSWORD } from '@banjie/api-auth';
 import { ConfigError, loadConfig } from './config/load-config';
 import { rebuildProjections, startApi } from './server/start-api';
+import { isForkedWorker, isWorkerPrimary, runWorkers } from './server/workers';
 
 /** Entry point: `node dist/apps/api/main.js [--rebuild-projections]`, run from the workspace root. */
 async function main(): Promise<void> {
@@ -9,6 +10,14 @@ async function main(): Promise<void> {
   if (process.argv.includes('--rebuild-projections')) {
     const { events, seconds } = await rebuildProjections(config);
     console.log(`Read models rebuilt from ${events} events in ${seconds.toFixed(2)} s (${Math.round(events / Math.max(seconds, 1e-6))} events/s)`);
+    return;
+  }
+  if (isWorkerPrimary(config.workers ?? 1)) {
+    const workers = config.workers ?? 1;
+    runWorkers(workers, config.dataDir, (port) => {
+      console.log(banner(`http://localhost:${port}`, config.store, config.dataDir, config.seedDemo));
+      console.log(`  ${workers} api workers share the port over one store (BANJIE_WORKERS=${workers})\n`);
+    });
     return;
   }
   const api = await startApi(config);
@@ -24,7 +33,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
-  console.log(banner(api.url, config.store, config.dataDir, config.seedDemo));
+  // Forked workers stay quiet: the primary prints the banner once all of them listen.
+  if (!isForkedWorker()) console.log(banner(api.url, config.store, config.dataDir, config.seedDemo));
 }
 
 function banner(url: string, store: string, dataDir: string, seedDemo: boolean): string {

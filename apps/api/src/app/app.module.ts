@@ -20,7 +20,7 @@ export class AppModule {
       imports: [
         CqrsModule.forRoot(),
         ApiCoreModule.forRoot(options),
-        ApiProjectionsModule.forRoot({ dataDir: persistent ? options.config.dataDir : undefined }),
+        ApiProjectionsModule.forRoot({ dataDir: persistent ? (options.config.readModelDir ?? options.config.dataDir) : undefined }),
         ApiAuthModule.forRoot({ dataDir: persistent ? options.config.dataDir : undefined }),
         ApiWorkflowModule,
       ],

@@ -33,17 +33,21 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ApiConf
   const seedDemo = boolean(env['BANJIE_SEED_DEMO'], true, 'BANJIE_SEED_DEMO', problems);
   const clock = oneOf(env['BANJIE_CLOCK'], 'system', ['system', 'manual'] as const, 'BANJIE_CLOCK', problems);
   const seedDemoCases = boolean(env['BANJIE_SEED_DEMO_CASES'], seedDemo && clock === 'system', 'BANJIE_SEED_DEMO_CASES', problems);
+  const workers = integer(env['BANJIE_WORKERS'], 1, 1, 64, 'BANJIE_WORKERS', problems);
   const logLevel = oneOf(env['LOG_LEVEL'], 'info', LOG_LEVELS, 'LOG_LEVEL', problems);
   const secret = env['BANJIE_JWT_SECRET'];
   if (secret !== undefined && secret.length < 32) problems.push('BANJIE_JWT_SECRET must be at least 32 characters (or unset, to generate one)');
   // The value itself never goes into a message: only its length is judged.
   const adminPassword = env['BANJIE_ADMIN_PASSWORD'] || undefined;
   if (adminPassword !== undefined && adminPassword.length < ADMIN_PASSWORD_MIN) problems.push(`BANJIE_ADMIN_PASSWORD must be at least ${ADMIN_PASSWORD_MIN} characters (or unset)`);
+  if (workers > 1 && store !== 'sqlite') problems.push(`BANJIE_WORKERS=${workers} needs BANJIE_STORE=sqlite: workers share the one store file (got ${store})`);
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = resolve(cwd, env['BANJIE_DATA_DIR'] || './data');
   return {
     port,
     dataDir,
+    ...(env['BANJIE_READ_MODEL_DIR'] ? { readModelDir: resolve(cwd, env['BANJIE_READ_MODEL_DIR']) } : {}),
+    workers,
     store,
     kurrentDbConnectionString: connection,
     jwtSecret: secret ?? persistedSecret(dataDir),

@@ -92,6 +92,27 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads BANJIE_WORKERS and BANJIE_READ_MODEL_DIR, one process and the data dir by default', () => {
+    // when
+    const single = loadConfig({ BANJIE_DATA_DIR: dataDir });
+    const replicated = loadConfig({ BANJIE_DATA_DIR: dataDir, BANJIE_WORKERS: '4', BANJIE_READ_MODEL_DIR: 'replicas/2' }, '/srv/banjie');
+
+    // then
+    expect(single.workers).toBe(1);
+    expect(single.readModelDir).toBeUndefined();
+    expect(replicated).toMatchObject({ workers: 4, readModelDir: '/srv/banjie/replicas/2' });
+  });
+
+  it('refuses a worker count out of range, and workers over a store other than SQLite', () => {
+    // when
+    const none = () => loadConfig({ BANJIE_DATA_DIR: dataDir, BANJIE_WORKERS: '0' });
+    const overMemory = () => loadConfig({ BANJIE_DATA_DIR: dataDir, BANJIE_WORKERS: '2', BANJIE_STORE: 'memory' });
+
+    // then
+    expect(none).toThrow(/BANJIE_WORKERS must be a whole number from 1 to 64, got "0"/);
+    expect(overMemory).toThrow(/BANJIE_WORKERS=2 needs BANJIE_STORE=sqlite/);
+  });
+
   it('needs a connection string for kurrentdb', () => {
     // given
     const env = { BANJIE_DATA_DIR: dataDir, BANJIE_STORE: 'kurrentdb' };

@@ -15,6 +15,9 @@ import { join } from 'node:path';
  */
 export const STORE_APPEND_LIMIT_BYTES = 16 * 1024 * 1024;
 
+/** How often a replica (`BANJIE_READ_MODEL_DIR` set) reads the store for commits of the others. */
+export const REPLICA_POLL_MS = 100;
+
 export function openEventStore(config: ApiConfig): EventStore {
   switch (config.store) {
     case 'memory':
@@ -22,6 +25,12 @@ export function openEventStore(config: ApiConfig): EventStore {
     case 'kurrentdb':
       return createKurrentDbEventStore({ connectionString: config.kurrentDbConnectionString ?? '' });
     case 'sqlite':
-      return openSqliteEventStore({ path: join(config.dataDir, 'events.sqlite'), maxAppendBytes: STORE_APPEND_LIMIT_BYTES, faultFile: process.env['BANJIE_FAULT_INJECT'] || undefined });
+      return openSqliteEventStore({
+        path: join(config.dataDir, 'events.sqlite'),
+        maxAppendBytes: STORE_APPEND_LIMIT_BYTES,
+        faultFile: process.env['BANJIE_FAULT_INJECT'] || undefined,
+        // A replica learns of the other replicas' commits only by reading the file: look every 100 ms.
+        ...(config.readModelDir ? { pollIntervalMs: REPLICA_POLL_MS } : {}),
+      });
   }
 }

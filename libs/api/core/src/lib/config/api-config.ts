@@ -2,6 +2,13 @@
 export interface ApiConfig {
   port: number;
   dataDir: string;
+  /**
+   * `BANJIE_READ_MODEL_DIR`: where this process keeps its read models (`read-models.sqlite`); the
+   * data dir by default. Replicas over one store each keep their own (docs/architecture.md "Replicas").
+   */
+  readModelDir?: string;
+  /** `BANJIE_WORKERS`: how many HTTP worker processes `main.ts` forks over the one store (1: no fork). */
+  workers?: number;
   store: 'sqlite' | 'kurrentdb' | 'memory';
   kurrentDbConnectionString?: string;
   jwtSecret: string;
