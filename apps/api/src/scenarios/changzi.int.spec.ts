@@ -119,6 +119,33 @@ describe('Changzi pre-review, 容缺 and four-zero over HTTP', () => {
     expect(ended.variables['certificateIssued']).toBeUndefined();
   });
 
+  it('supplied late, during the suspension, after the permit was issued: resumed at the on-site inspection, the clock running again: closed', async () => {
+    // given: the permit issued on the commitment, the 5-WD supply deadline lapsed, the case suspended
+    const caseId = await atRongque('CZ-2026-007');
+    await driver.complete(caseId, 'Task_RongqueReview', CLERK);
+    await driver.until(caseId, (v) => v.variables['certificateIssued'] === true);
+    const suspended = await fire(caseId, 'Event_SupplyDeadline');
+    const suspendedAt = (await driver.events(caseId)).filter((e) => e.type === 'ClockPaused').length;
+
+    // when: the applicant supplies the fire-safety note three days later
+    await driver.setClock('2026-03-20T02:00:00Z');
+    expect(await driver.message('cz-applicant', 'cz-supplement', 'CZ-2026-007', { suppliedItems: ['消防安全说明'] })).toEqual([caseId]);
+    const resumed = await driver.until(caseId, (v) => v.tasks.some((t) => t.elementId === 'Task_OnSiteInspection'));
+    const inspection = await driver.deadline(caseId, 'Task_OnSiteInspection');
+    await driver.complete(caseId, 'Task_OnSiteInspection', CLERK);
+    const ended = await driver.complete(caseId, 'Task_FourZeroReview', CLERK);
+
+    // then
+    expect(suspended.active.map((a) => a.elementId)).toContain('SubProcess_Suspended');
+    expect(resumed.completed).toEqual(expect.arrayContaining([{ elementId: 'Event_Resumed', count: 1 }]));
+    expect(resumed.variables).toMatchObject({ suppliedLate: true });
+    // 3 WD counted from the Monday after Friday 20 March 2026 → Wednesday 25 March
+    expect(inspection).toMatchObject({ limitWorkingDays: 3, dueAt: '2026-03-26T00:00:00+08:00' });
+    expect(endsReached(ended, ENDS)).toEqual(['Event_Closed']);
+    expect(suspendedAt).toBeGreaterThan(0);
+    expect((await driver.events(caseId)).filter((e) => e.type === 'ClockResumed').length).toBeGreaterThan(0);
+  });
+
   it('essential material missing at the formal submission: returned with a one-time notice', async () => {
     // given
     await driver.setClock('2026-03-02T01:00:00Z');

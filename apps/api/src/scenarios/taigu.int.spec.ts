@@ -91,4 +91,44 @@ describe('Taigu full commitment, zero approval over HTTP', () => {
     expect(endsReached(ended, ENDS)).toEqual(['Event_Closed']);
     expect(ended.completed).toEqual(expect.arrayContaining([{ elementId: 'CallActivity_StandardApproval', count: 1 }]));
   });
+  it('not qualified, and the standard approval refuses at the leader sign-off (不予许可): the called process ends refused, no certificate', async () => {
+    // given
+    await driver.setClock('2026-03-02T01:00:00Z');
+    const started = await driver.startCase(CLERK, 'taigu-zero-approval', 'TG-2026-005', { applicantName: '太谷焦化' });
+    await driver.complete(started.id, 'Task_ENotice', CLERK);
+    await driver.complete(started.id, 'Task_Qualification', CLERK, { exclusion: 'negative-list' });
+    await driver.complete(started.id, 'Task_WindowAccept', CLERK);
+    const planning = await driver.deadline(started.id, 'Task_PlanningReview');
+    await driver.complete(started.id, 'Task_PlanningReview', CLERK);
+    await driver.complete(started.id, 'Task_EnvironmentReview', CLERK);
+
+    // when
+    const refused = await driver.complete(started.id, 'Task_LeaderSignOff', 'tg-leader', { approved: false });
+    const after = await driver.until(started.id, (v) => !v.active.some((a) => a.elementId === 'CallActivity_StandardApproval'));
+
+    // then: 5 WD counted from Tuesday 3 March (the day after receipt) → Monday 9 March
+    expect(planning).toMatchObject({ limitWorkingDays: 5, dueAt: '2026-03-10T00:00:00+08:00' });
+    expect(refused.incidents).toEqual([]);
+    expect(after.completed).toEqual(expect.arrayContaining([{ elementId: 'Event_Refused', count: 1 }]));
+    expect(after.variables['certificateIssued']).toBeUndefined();
+    expect(after.completed.some((c) => c.elementId === 'Event_Issued')).toBe(false);
+  });
+
+  it('not qualified, and the standard approval does not accept the application at the window (不予受理)', async () => {
+    // given
+    await driver.setClock('2026-03-02T01:00:00Z');
+    const started = await driver.startCase(CLERK, 'taigu-zero-approval', 'TG-2026-006', { applicantName: '太谷小作坊' });
+    await driver.complete(started.id, 'Task_ENotice', CLERK);
+    await driver.complete(started.id, 'Task_Qualification', CLERK, { exclusion: 'negative-list' });
+    const window = await driver.deadline(started.id, 'Task_WindowAccept');
+
+    // when
+    await driver.complete(started.id, 'Task_WindowAccept', CLERK, { accepted: false });
+    const after = await driver.until(started.id, (v) => !v.active.some((a) => a.elementId === 'CallActivity_StandardApproval'));
+
+    // then: 1 WD counted from the day after receipt, Monday 2 March → Tuesday 3 March
+    expect(window).toMatchObject({ limitWorkingDays: 1, dueAt: '2026-03-04T00:00:00+08:00' });
+    expect(after.completed).toEqual(expect.arrayContaining([{ elementId: 'Event_NotAccepted', count: 1 }]));
+    expect(after.completed.some((c) => c.elementId === 'Task_PlanningReview')).toBe(false);
+  });
 });

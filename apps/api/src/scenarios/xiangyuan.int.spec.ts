@@ -78,5 +78,7 @@ describe('Xiangyuan demand ledger over HTTP', () => {
     expect(escalated.tasks.find((t) => t.elementId === 'Task_Resolve')?.warning).toBe('red');
     expect(warnings(await driver.events(caseId))).toContain('Task_Resolve:red');
     expect(endsReached(ended, ENDS)).toEqual(['Event_DemandClosed', 'Event_MonthClosed']);
+    // the escalation branch ends at its own end event once the leader has supervised
+    expect(ended.completed).toEqual(expect.arrayContaining([{ elementId: 'Event_Supervised', count: 1 }]));
   });
 });

@@ -1,10 +1,18 @@
 import { resolve } from 'node:path';
-import type { CaseSummary, CaseView } from '@banjie/contracts';
+import type { CaseSummary, CaseView, StatsView } from '@banjie/contracts';
+import { warnings, type CaseEventBody } from '../testing/scenario-driver';
 import { eventually, startTestApi, type TestApi } from '../testing/test-api';
-import { DEMO_CASES, demoCaseId } from './demo-cases';
+import { createWorkingCalendar } from '@banjie/calendar';
+import { DEMO_CASES, demoCaseId, placeWarning, type DemoCase } from './demo-cases';
 
 /** The zones' reference flows of the repository, deployed at first start like a real installation. */
 const ZONE_FLOW_DIR = resolve(__dirname, '../../../../bpmn');
+const DEMO_KEYS = new Set(DEMO_CASES.map((d) => d.businessKey));
+/** Whether a warning case can show its warning today (a 3-WD limit cannot be yellow on a day off), on the national calendar. */
+function placeable(demo: DemoCase): boolean {
+  const start = demo.startedAt;
+  return typeof start === 'object' && 'warning' in start && placeWarning(start, demo, new Date().toISOString(), createWorkingCalendar({ zoneId: demo.zoneId })).placed;
+}
 const ENV = { BANJIE_BPMN_DIR: ZONE_FLOW_DIR, BANJIE_SEED_DEMO_CASES: 'true' };
 
 describe('demo cases on first start (BANJIE_SEED_DEMO_CASES)', () => {
@@ -25,6 +33,19 @@ describe('demo cases on first start (BANJIE_SEED_DEMO_CASES)', () => {
     return answer.body;
   }
 
+  /** A story case of `zoneId` as it stands, with its stored events. */
+  async function story(zoneId: string, businessKey: string): Promise<{ view: CaseView; events: CaseEventBody[] }> {
+    const token = await api.login('admin');
+    const id = demoCaseId(zoneId, businessKey);
+    const view = (await api.call<CaseView>('GET', `/api/cases/${id}`, { token })).body;
+    const events = (await api.call<CaseEventBody[]>('GET', `/api/cases/${id}/events`, { token })).body;
+    return { view, events };
+  }
+
+  function ends(view: CaseView): string[] {
+    return view.completed.filter((c) => c.elementId.startsWith('Event_')).map((c) => c.elementId);
+  }
+
   it('starts every demo case of every zone through the command path, as its zone user', async () => {
     const token = await api.login('admin');
     for (const demo of DEMO_CASES) {
@@ -43,27 +64,68 @@ describe('demo cases on first start (BANJIE_SEED_DEMO_CASES)', () => {
     expect(entry?.startedAt.startsWith('2026-02-10')).toBe(true);
   });
 
-  it('gives each zone a case without warning, and red cases where the first stage runs on the engine clock', async () => {
-    // cz starts in an unclocked pre-review and tg's first task follows a service task its worker
-    // runs at wall time: their red cases need tasks worked in the past (not seeded yet).
-    const red = ['lf', 'yp', 'az', 'xy', 'sd'];
-    const seen: Record<string, { none: boolean; red: boolean }> = {};
+  it('gives each zone active, completed, yellow and red cases on first open, in the stats of its leader', async () => {
+    const seen: Record<string, { active: boolean; completed: boolean; yellow: boolean; red: boolean }> = {};
     for (const zoneId of ['lf', 'cz', 'yp', 'az', 'xy', 'tg', 'sd']) {
-      const levels = await eventually(
-        async () => new Set((await list(zoneId)).map((c) => c.warning ?? 'none')),
-        (found) => found.has('none') && (!red.includes(zoneId) || found.has('red')),
+      const token = await api.login(`${zoneId}-leader`);
+      const stats = await eventually(
+        async () => (await api.call<StatsView>('GET', '/api/stats', { token })).body,
+        (found) => found.cases.active > 0 && found.cases.completed > 0 && (found.yellow > 0 || zoneId === 'lf') && found.red > 0,
       );
-      seen[zoneId] = { none: levels.has('none'), red: levels.has('red') };
+      seen[zoneId] = { active: stats.cases.active > 0, completed: stats.cases.completed > 0, yellow: stats.yellow > 0, red: stats.red > 0 };
     }
-    expect(seen).toEqual({
-      lf: { none: true, red: true },
-      cz: { none: true, red: false },
-      yp: { none: true, red: true },
-      az: { none: true, red: true },
-      xy: { none: true, red: true },
-      tg: { none: true, red: false },
-      sd: { none: true, red: true },
-    });
+    const every = { active: true, completed: true, yellow: true, red: true };
+    // Linfen's yellow case waits on a 3-WD evaluation, yellow only on a working day
+    const lfYellow = placeable(DEMO_CASES.find((d) => d.businessKey === 'LF-2026-D105') as DemoCase);
+    expect(seen).toEqual({ lf: { ...every, yellow: lfYellow }, cz: every, yp: every, az: every, xy: every, tg: every, sd: every });
+  });
+
+  it('places each yellow demo case so that its open task is yellow now, and each red one past its deadline', async () => {
+    const placed = DEMO_CASES.filter(placeable);
+    // every zone has one, and only the 3-WD Linfen case can miss its window (on a day off)
+    expect(DEMO_CASES.filter((d) => typeof d.startedAt === 'object' && 'warning' in d.startedAt && !placeable(d)).map((d) => d.businessKey)).toEqual(
+      placed.some((d) => d.businessKey === 'LF-2026-D105') ? [] : ['LF-2026-D105'],
+    );
+    for (const demo of placed) {
+      const expected = (demo.startedAt as { warning: string }).warning;
+      const entry = await eventually(
+        async () => (await list(demo.zoneId)).find((c) => c.businessKey === demo.businessKey),
+        (found) => found?.warning === expected,
+      );
+      expect({ key: demo.businessKey, status: entry?.status, warning: entry?.warning }).toEqual({ key: demo.businessKey, status: 'active', warning: expected });
+    }
+  });
+
+  it('CZ-2026-004: the 容缺 supplement lapsed at its 5-WD deadline, the case was suspended 15 WD, then the permit revoked', async () => {
+    const { view, events } = await story('cz', 'CZ-2026-004');
+    expect(view.status).toBe('completed');
+    expect(ends(view)).toEqual(expect.arrayContaining(['Event_SupplyDeadline', 'Event_Suspended', 'Event_SuspensionLapsed', 'Event_Revoked']));
+    expect(view.variables).toMatchObject({ missingItems: '消防安全说明', revocationReason: '逾期未补', certificateIssued: true });
+    expect(events.filter((e) => e.type === 'TimerFired').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('YP-2026-002: the agent 刘洋 signed six commitments, the notice ran out, the post-check found them met: closed on time', async () => {
+    const { view } = await story('yp', 'YP-2026-002');
+    expect(view.status).toBe('completed');
+    expect(view.completed).toEqual(expect.arrayContaining([{ elementId: 'Task_SignCommitment', count: 6 }, { elementId: 'Event_Closed', count: 1 }]));
+    expect(view.variables).toMatchObject({ agentId: 'yp-agent', commitmentsMet: true, certificateIssued: true });
+  });
+
+  it('XY-2026-D017: rated 不满意 at the follow-up and reopened: the demand is with the department again', async () => {
+    const { view, events } = await story('xy', 'XY-2026-D017');
+    expect(view.status).toBe('active');
+    expect(view.completed).toEqual(expect.arrayContaining([{ elementId: 'Task_Resolve', count: 1 }, { elementId: 'Task_FollowUp', count: 1 }]));
+    expect(view.tasks.map((t) => t.elementId)).toEqual(['Task_Resolve']);
+    const rated = events.find((e) => e.type === 'TaskCompleted' && (e.data['variables'] as Record<string, unknown>)['satisfaction'] === '2');
+    expect(rated).toBeDefined();
+  });
+
+  it('TG-2026-003: the post-check, late (yellow then red), found an unmet commitment: revoked and on the credit record', async () => {
+    const { view, events } = await story('tg', 'TG-2026-003');
+    expect(view.status).toBe('completed');
+    expect(ends(view)).toContain('Event_Revoked');
+    expect(view.variables).toMatchObject({ commitmentsMet: false, creditRecorded: true, creditRecordNo: expect.stringMatching(/^TG-CR-/) });
+    expect(warnings(events)).toEqual(['Task_PostCheck:yellow', 'Task_PostCheck:red']);
   });
 
   it('writes hash chains that verify', async () => {
@@ -74,13 +136,16 @@ describe('demo cases on first start (BANJIE_SEED_DEMO_CASES)', () => {
     }
   });
 
-  it('starts no duplicate on a restart', async () => {
-    const before = (await list('lf')).length;
+  it('starts no duplicate on a restart: a second start adds nothing', async () => {
+    const zones = ['lf', 'cz', 'yp', 'az', 'xy', 'tg', 'sd'];
+    const keysOf = async () => (await Promise.all(zones.map((zoneId) => list(zoneId)))).flat().map((c) => c.businessKey).filter((key) => DEMO_KEYS.has(key)).sort();
+    const before = await keysOf();
     const dataDir = api.dataDir;
     await api.stop();
     api = await startTestApi(ENV, dataDir);
-    const keys = (await list('lf')).map((c) => c.businessKey);
-    expect(keys.length).toBe(before);
+    const keys = await keysOf();
+    expect(keys).toEqual(before);
     expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.length).toBe(DEMO_CASES.length);
   }, 60_000);
 });

@@ -2,7 +2,7 @@ import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { CLOCK, CaseCommands, ManualClock, SystemClock, DefinitionRegistry, lastManualClockSetting, type ApiConfig, type Clock, type ModelCompiler } from '@banjie/api-core';
+import { CLOCK, CaseCommands, ManualClock, SystemClock, DefinitionRegistry, WorkingCalendars, lastManualClockSetting, type ApiConfig, type Clock, type ModelCompiler } from '@banjie/api-core';
 import { USER_DIRECTORY, seedDemoUsers, seedFirstAdmin, type UserDirectory } from '@banjie/api-auth';
 import { ProjectionRunner } from '@banjie/api-projections';
 import { WorkflowRuntime } from '@banjie/api-workflow';
@@ -99,17 +99,31 @@ export async function startApi(config: ApiConfig, shared: StartOptions = {}): Pr
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   await app.init();
-  await app.get(WorkflowRuntime).start();
-
   const logger = new Logger('Banjie');
   const users = app.get<UserDirectory>(USER_DIRECTORY);
-  // Before the demo users, so a first start with both keeps the configured admin password.
-  if (config.adminPassword && (await seedFirstAdmin(users, config.adminPassword))) logger.log('Created the province user admin from BANJIE_ADMIN_PASSWORD');
-  const demoUsersSeeded = config.seedDemo ? await seedDemoUsers(users) : 0;
-  if (users.count() === 0) logger.warn('No user exists and nobody can sign in: set BANJIE_ADMIN_PASSWORD (≥ 12 characters) to create the first admin');
-  const deployments = await deployZoneFlows(config.bpmnDir, app.get(DefinitionRegistry), logger);
-  // After the flows, through the command path, at each case's own start instant (seed/demo-cases.ts).
-  if (config.seedDemoCases) await seedDemoCases(app.get(CaseCommands), users, deployments, logger, app.get<Clock>(CLOCK).now());
+  let demoUsersSeeded = 0;
+  let deployments: FlowDeployment[] = [];
+  const prepare = async () => {
+    // Before the demo users, so a first start with both keeps the configured admin password.
+    if (config.adminPassword && (await seedFirstAdmin(users, config.adminPassword))) logger.log('Created the province user admin from BANJIE_ADMIN_PASSWORD');
+    demoUsersSeeded = config.seedDemo ? await seedDemoUsers(users) : 0;
+    if (users.count() === 0) logger.warn('No user exists and nobody can sign in: set BANJIE_ADMIN_PASSWORD (≥ 12 characters) to create the first admin');
+    deployments = await deployZoneFlows(config.bpmnDir, app.get(DefinitionRegistry), logger);
+    // After the flows, through the command path, at each case's own start instant (seed/demo-cases.ts).
+    if (config.seedDemoCases) {
+      const calendars = app.get(WorkingCalendars);
+      await seedDemoCases(app.get(CaseCommands), users, deployments, logger, app.get<Clock>(CLOCK).now(), { calendarOf: (zoneId) => calendars.forZone(zoneId), bpmnDir: config.bpmnDir });
+    }
+  };
+  if (config.seedDemoCases) {
+    // The demo cases' commands carry past instants: they are played before the job workers and the
+    // timer scheduler start, so none of their past timers or jobs is taken at wall time in between
+    // (a task completed in the past would otherwise be found overdue now, and stay red).
+    await app.get(WorkflowRuntime).start(prepare);
+  } else {
+    await app.get(WorkflowRuntime).start();
+    await prepare();
+  }
   await app.listen(config.port);
   const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
 

@@ -20,10 +20,15 @@ export class WorkflowRuntime {
     private readonly caseMessages: CaseMessageDispatcher,
   ) {}
 
-  async start(): Promise<void> {
+  /**
+   * `beforeBackground`, when given, runs once the calendars and read models are ready and before
+   * any job worker, timer or message delivery runs (the demo cases, whose commands carry past instants).
+   */
+  async start(beforeBackground?: () => Promise<void>): Promise<void> {
     await this.calendars.start();
     await this.projections.start();
     await this.calendars.afterCatchUp();
+    if (beforeBackground) await beforeBackground();
     this.jobWorkers.start();
     await this.timers.start();
     this.caseMessages.start();
