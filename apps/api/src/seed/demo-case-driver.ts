@@ -99,6 +99,13 @@ export class DemoCaseDriver {
     await this.cases.execute({ caseId, actor, now: at, command: { type: 'CompleteTask', taskId: task.taskId, userId, variables } });
   }
 
+  /** The applicant's 好差评 (`SubmitEvaluation`, as `POST /api/cases/:id/evaluation`) by `userId` at `at`. */
+  async rate(caseId: string, userId: string, at: string, rating: number, comment?: string): Promise<void> {
+    const actor = this.actorOf(userId);
+    if (!actor) throw new Error(`user ${userId} does not exist`);
+    await this.cases.execute({ caseId, actor, now: at, command: { type: 'SubmitEvaluation', rating, ...(comment ? { comment } : {}), userId } });
+  }
+
   /**
    * Everything that happens by itself up to `until`: the jobs of the in-process workers complete
    * at once, and the timers due by `until` fire at their due instants, earliest first.

@@ -80,6 +80,21 @@ describe('demo cases on first start (BANJIE_SEED_DEMO_CASES)', () => {
     expect(seen).toEqual({ lf: { ...every, yellow: lfYellow }, cz: every, yp: every, az: every, xy: every, tg: every, sd: every });
   });
 
+  it('gives the zones with a rated case a satisfaction figure on the dashboard: the applicants rated them 好差评', async () => {
+    const rated = DEMO_CASES.filter((d) => d.rating);
+    expect(rated.length).toBeGreaterThanOrEqual(5);
+    for (const zoneId of [...new Set(rated.map((d) => d.zoneId))]) {
+      const ratings = rated.filter((d) => d.zoneId === zoneId).map((d) => d.rating?.value ?? 0);
+      const token = await api.login(`${zoneId}-leader`);
+      const stats = await eventually(
+        async () => (await api.call<StatsView>('GET', '/api/stats', { token })).body,
+        (found) => found.satisfaction !== null && found.satisfaction !== undefined,
+      );
+      // satisfaction = the share of ratings 4 (满意) or 5 (非常满意)
+      expect({ zoneId, satisfaction: stats.satisfaction }).toEqual({ zoneId, satisfaction: ratings.filter((r) => r >= 4).length / ratings.length });
+    }
+  });
+
   it('places each yellow demo case so that its open task is yellow now, and each red one past its deadline', async () => {
     const placed = DEMO_CASES.filter(placeable);
     // every zone has one, and only the 3-WD Linfen case can miss its window (on a day off)

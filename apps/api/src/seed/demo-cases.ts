@@ -26,6 +26,8 @@ export interface DemoCase {
   startedAt: DemoStart;
   /** Its story after the start, each step at its own past instant (see `DemoStep`). */
   steps?: readonly DemoStep[];
+  /** The applicant's 好差评 after the story (1–5, as `POST /api/cases/:id/evaluation`), an hour after its last step. */
+  rating?: { value: number; comment?: string };
 }
 
 /**
@@ -95,7 +97,7 @@ function storyCases(): DemoCase[] {
   const sd = { zoneId: 'sd', definitionKey: 'shangdang-financing', startedBy: 'sd-clerk' } as const;
   return [
     // Linfen: completed on time; yellow at the applicant's evaluation (3 WD)
-    { ...lf, businessKey: 'LF-2026-D104', variables: { applicantName: '临汾汾河装备', projectName: '装配车间' }, startedAt: { daysAgo: 30 }, steps: [...lfStage, { complete: 'Task_Evaluation', by: 'lf-clerk' }] },
+    { ...lf, businessKey: 'LF-2026-D104', variables: { applicantName: '临汾汾河装备', projectName: '装配车间' }, startedAt: { daysAgo: 30 }, steps: [...lfStage, { complete: 'Task_Evaluation', by: 'lf-clerk' }], rating: { value: 5, comment: '窗口一次告知，办得快' } },
     { ...lf, businessKey: 'LF-2026-D105', variables: { applicantName: '临汾尧都食品', projectName: '冷链仓库' }, startedAt: { warning: 'yellow', limitWorkingDays: 3 }, steps: lfStage },
     // Changzi: the lapsed 容缺 supplement of DOMAIN.md; completed on time; yellow and red in the department review (7 WD)
     {
@@ -113,7 +115,7 @@ function storyCases(): DemoCase[] {
         { wait: { workingDays: 15 }, complete: 'Task_RevokePermit', by: 'cz-leader', variables: { revocationReason: '逾期未补' } },
       ],
     },
-    { ...cz, businessKey: 'CZ-2026-D104', variables: { applicantName: '长子建材' }, startedAt: { daysAgo: 30 }, steps: [...czFormal, { complete: 'Task_DepartmentReview', by: 'cz-clerk' }, { complete: 'Task_OnSiteInspection', by: 'cz-clerk' }, { complete: 'Task_FourZeroReview', by: 'cz-clerk' }] },
+    { ...cz, businessKey: 'CZ-2026-D104', variables: { applicantName: '长子建材' }, startedAt: { daysAgo: 30 }, steps: [...czFormal, { complete: 'Task_DepartmentReview', by: 'cz-clerk' }, { complete: 'Task_OnSiteInspection', by: 'cz-clerk' }, { complete: 'Task_FourZeroReview', by: 'cz-clerk' }], rating: { value: 5, comment: '容缺受理省了一周' } },
     { ...cz, businessKey: 'CZ-2026-D105', variables: { applicantName: '长子煤机' }, startedAt: { warning: 'yellow', limitWorkingDays: 7 }, steps: czFormal },
     { ...cz, businessKey: 'CZ-2026-D106', variables: { applicantName: '长子轴承' }, startedAt: { warning: 'red', limitWorkingDays: 7 }, steps: czFormal },
     // Yuanping: YP-2026-002 with six commitments, completed on time; yellow at an objection review (5 WD)
@@ -123,10 +125,11 @@ function storyCases(): DemoCase[] {
       variables: { applicantName: '原平光伏支架' },
       startedAt: { daysAgo: 45 },
       steps: [...ypToNotice, { wait: { workingDays: 21 }, complete: 'Task_PostCheck', by: 'yp-clerk', variables: { commitmentsMet: true } }],
+      rating: { value: 5, comment: '承诺即开工，全程代办' },
     },
     { ...yp, businessKey: 'YP-2026-D105', variables: { applicantName: '原平农机' }, startedAt: { warning: 'yellow', limitWorkingDays: 5 }, steps: [...ypToNotice.slice(0, -1), { ...ypToNotice[ypToNotice.length - 1], variables: { objection: 'received' } }] },
     // Anze: completed on time; yellow at the planning permit (5 WD)
-    { ...az, businessKey: 'AZ-2026-D104', variables: { applicantName: '安泽连翘饮品', matter: 'planning-permit', fullAgency: false }, startedAt: { daysAgo: 20 }, steps: [...azPermit, { complete: 'Task_PlanningPermit', by: 'az-clerk', variables: { approved: true } }, { complete: 'Task_Evaluation', by: 'az-clerk' }] },
+    { ...az, businessKey: 'AZ-2026-D104', variables: { applicantName: '安泽连翘饮品', matter: 'planning-permit', fullAgency: false }, startedAt: { daysAgo: 20 }, steps: [...azPermit, { complete: 'Task_PlanningPermit', by: 'az-clerk', variables: { approved: true } }, { complete: 'Task_Evaluation', by: 'az-clerk' }], rating: { value: 4, comment: '线上办理方便' } },
     { ...az, businessKey: 'AZ-2026-D105', variables: { applicantName: '安泽煤化', matter: 'planning-permit', fullAgency: false }, startedAt: { warning: 'yellow', limitWorkingDays: 5 }, steps: azPermit },
     // Xiangyuan: XY-2026-D017 rated 不满意 and reopened; completed on time; yellow on a cross-level demand (20 WD)
     {
@@ -162,7 +165,7 @@ function storyCases(): DemoCase[] {
       startedAt: { daysAgo: 60 },
       steps: [...tgIssued, { wait: { workingDays: 31 }, complete: 'Task_PostCheck', by: 'tg-clerk', variables: { commitmentsMet: false } }, { complete: 'Task_Revoke', by: 'tg-leader' }],
     },
-    { ...tg, businessKey: 'TG-2026-D104', variables: { applicantName: '太谷饼业' }, startedAt: { daysAgo: 40 }, steps: [...tgIssued, { wait: { workingDays: 20 }, complete: 'Task_PostCheck', by: 'tg-clerk', variables: { commitmentsMet: true } }, { complete: 'Task_Evaluation', by: 'tg-clerk' }] },
+    { ...tg, businessKey: 'TG-2026-D104', variables: { applicantName: '太谷饼业' }, startedAt: { daysAgo: 40 }, steps: [...tgIssued, { wait: { workingDays: 20 }, complete: 'Task_PostCheck', by: 'tg-clerk', variables: { commitmentsMet: true } }, { complete: 'Task_Evaluation', by: 'tg-clerk' }], rating: { value: 5, comment: '零审批，拿证快' } },
     { ...tg, businessKey: 'TG-2026-D105', variables: { applicantName: '太谷瓜果' }, startedAt: { warning: 'yellow', limitWorkingDays: 30 }, steps: tgIssued },
     { ...tg, businessKey: 'TG-2026-D106', variables: { applicantName: '太谷物流' }, startedAt: { warning: 'red', limitWorkingDays: 30 }, steps: tgIssued },
     // Shangdang: completed on time, completed late (the loan decided after its 10 WD); yellow at the loan decision
@@ -172,6 +175,7 @@ function storyCases(): DemoCase[] {
       variables: { applicantName: '上党精密机械', needAmount: 800 },
       startedAt: { daysAgo: 20 },
       steps: [...sdToDecision, { complete: 'Task_LoanDecision', by: 'sd-agent', variables: { loanApproved: true, loanAmount: 800 } }, { complete: 'Task_FollowUpEvaluation', by: 'sd-clerk', variables: { satisfaction: '满意' } }],
+      rating: { value: 4, comment: '银行对接及时' },
     },
     {
       ...sd,
@@ -282,6 +286,10 @@ async function playStory(driver: DemoCaseDriver, caseId: string, demo: DemoCase,
     at = next;
     if (step.complete) await driver.complete(caseId, step.complete, step.by ?? demo.startedBy, at, step.variables);
     await driver.settle(caseId, at, at);
+  }
+  if (demo.rating) {
+    at = after(at, undefined, calendar);
+    await driver.rate(caseId, demo.startedBy, at, demo.rating.value, demo.rating.comment);
   }
   // the warnings (and any other timer) due between the story's last step and now
   await driver.settle(caseId, at, now);
