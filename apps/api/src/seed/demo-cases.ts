@@ -155,6 +155,7 @@ function storyCases(): DemoCase[] {
         { complete: 'Task_Confirm', by: 'xy-taskforce', variables: { confirmed: true } },
         { wait: { hours: 20 }, complete: 'Task_FollowUp', by: 'xy-taskforce', variables: { satisfaction: '4' } },
       ],
+      rating: { value: 4, comment: '诉求一周解决' },
     },
     { ...xy, businessKey: 'XY-2026-D105', variables: { pairs: [{ leader: 'xy-leader', firm: '襄垣铝业' }] }, startedAt: { warning: 'yellow', limitWorkingDays: 20 }, steps: xyToResolve('cross-level') },
     // Taigu: TG-2026-003 post-check late and failed (revoked, credit record); completed on time; yellow and red post-checks (30 WD)
