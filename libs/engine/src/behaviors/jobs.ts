@@ -21,8 +21,18 @@ export function createJob(run: CaseRun, instance: ElementInstance, element: Elem
     elementId: element.id,
     elementInstanceId: instance.id,
     variables,
-    retries: again?.retries ?? element.jobRetries ?? DEFAULT_JOB_RETRIES,
+    retries: again?.retries ?? jobRetriesOf(element, variables),
   });
+}
+
+/** The retries of a new job: `zeebe:taskDefinition retries`, evaluated as FEEL when it starts with `=` (Zeebe). */
+function jobRetriesOf(element: ElementDefinition, variables: Variables): number {
+  if (element.jobRetriesExpression === undefined) return element.jobRetries ?? DEFAULT_JOB_RETRIES;
+  const value = evaluateValue(element.jobRetriesExpression, variables);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new ExpressionFailure(`the job retries "${element.jobRetriesExpression}" gave ${JSON.stringify(value)}, not a whole number from 0`);
+  }
+  return value;
 }
 
 /** Why a job cannot be activated now, or undefined when it can (a lapsed lease counts as free). */

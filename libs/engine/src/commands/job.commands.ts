@@ -19,13 +19,19 @@ export const completeJob: CommandHandler<'CompleteJob'> = (run, command) => {
 /**
  * A worker failed a job. With retries left it becomes activatable again once the back-off has
  * passed (counted from the command's time); at 0 retries an incident holds the task (Zeebe).
+ * Its variables are set local to the task, so the next activation and the incident see them.
  */
 export const failJob: CommandHandler<'FailJob'> = (run, command) => {
   const job = findJob(run.state, command.jobId);
   if (!job) return reject('not_found', `no open job ${command.jobId}`);
   if (command.retries !== undefined && !isCount(command.retries)) return reject('invalid_input', 'retries must be a whole number from 0');
   if (command.retryBackOffMs !== undefined && !isCount(command.retryBackOffMs)) return reject('invalid_input', 'retryBackOff must be a whole number of milliseconds from 0');
+  if (command.variables !== undefined && !isVariables(command.variables)) return reject('invalid_variables', 'variables must be a JSON object');
   const retries = command.retries ?? Math.max(job.retries - 1, 0);
+  // Zeebe: FailJob's variables are set in the local scope of the job's element instance
+  if (command.variables !== undefined && Object.keys(command.variables).length > 0) {
+    run.emit('VariablesSet', { scopeId: job.elementInstanceId, variables: { ...command.variables } });
+  }
   if (retries > 0) {
     const backOff = command.retryBackOffMs ?? 0;
     const retryAt = backOff > 0 ? new Date(Date.parse(run.now) + backOff).toISOString() : undefined;

@@ -44,7 +44,7 @@ export function readElement(node: ModdleElement, scopeId: string, problems: Mode
     inputs: readMappings(node, 'inputParameters'),
     outputs: readMappings(node, 'outputParameters'),
   };
-  readJob(node, element);
+  readJob(node, element, problems);
   if (kind.endsWith('Event')) element.trigger = readEventTrigger(node, problems, element.jobType !== undefined);
   if (kind === 'sendTask' || kind === 'receiveTask') element.trigger = readTaskMessage(node, element.jobType !== undefined, problems);
   if (kind === 'boundaryEvent') {
@@ -103,12 +103,20 @@ function readUserTask(node: ModdleElement): UserTaskDefinition {
   };
 }
 
-function readJob(node: ModdleElement, element: Mutable<ElementDefinition>): void {
+function readJob(node: ModdleElement, element: Mutable<ElementDefinition>, problems: ModelProblem[]): void {
   const definition = extension(node, 'zeebe:TaskDefinition');
   const jobType = text(definition, 'type');
   if (!jobType) return;
   element.jobType = jobType;
-  const retries = Number(text(definition, 'retries') ?? '3');
+  const literal = text(definition, 'retries')?.trim();
+  if (literal?.startsWith('=')) {
+    element.jobRetriesExpression = literal;
+    return;
+  }
+  const retries = Number(literal ?? '3');
+  if (literal !== undefined && (literal === '' || !Number.isInteger(retries) || retries < 0)) {
+    problems.push({ elementId: node.id, elementType: node.$type, message: `the job retries "${literal}" are not a whole number from 0 nor a FEEL expression (=…)` });
+  }
   element.jobRetries = Number.isInteger(retries) && retries >= 0 ? retries : 3;
 }
 

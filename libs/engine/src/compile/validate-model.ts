@@ -127,6 +127,7 @@ function validateExpressions(element: ElementDefinition, where: ProblemSite, pro
     element.legalLimit?.workingDays,
     element.calledElement?.processId,
     element.jobType,
+    element.jobRetriesExpression,
     element.trigger?.messageName,
     element.trigger?.signalName,
     element.trigger?.errorCode,

@@ -61,7 +61,7 @@ export type EngineCommand =
    * less; without it, one less than now); above 0 it becomes activatable again after
    * `retryBackOffMs`, at 0 an incident holds it.
    */
-  | { type: 'FailJob'; jobId: string; message: string; retries?: number; retryBackOffMs?: number }
+  | { type: 'FailJob'; jobId: string; message: string; retries?: number; retryBackOffMs?: number; /** Set local to the job's task (Zeebe: the local scope of the job's element instance). */ variables?: Variables }
   /** A worker throws a BPMN error for a job (Zeebe's ThrowError). */
   | { type: 'ThrowError'; jobId: string; errorCode: string; errorMessage?: string; variables?: Variables }
   /** Sets the retries of a job, open or held by an incident (Zeebe's UpdateJobRetries). */

@@ -117,6 +117,8 @@ export interface ElementDefinition {
   readonly jobType?: string;
   /** `zeebe:taskDefinition retries` (`DEFAULT_JOB_RETRIES` when absent). */
   readonly jobRetries?: number;
+  /** `zeebe:taskDefinition retries="=…"`: FEEL giving the retries, evaluated when the job is created (Zeebe). */
+  readonly jobRetriesExpression?: string;
   readonly script?: { readonly expression: string; readonly resultVariable?: string };
   /** `zeebe:calledDecision`: a business rule task evaluating a DMN decision deployed with the flow. */
   readonly calledDecision?: { readonly decisionId: string; readonly resultVariable: string };
