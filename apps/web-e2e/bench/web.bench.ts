@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startBuiltApi } from '../src/support/built-api';
+import { apiClient } from '../src/support/api';
 import { filledZoneForm } from '../src/support/cases';
 import { OPEN_MODEL_FILE, OPEN_MODEL_TARGET_MS, measureOpenModel } from './designer-open.measure';
 
@@ -231,21 +232,11 @@ async function signedInPage(browser: Browser, url: string, username: string): Pr
 
 type Client = ReturnType<typeof client>;
 
+/** The suite's JSON client, and the time a task completion's `200` arrived. */
 function client(url: string) {
-  const call = async <T = unknown>(method: string, path: string, token?: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
-    return JSON.parse(text) as T;
-  };
+  const http = apiClient(url);
   return {
-    url,
-    call,
-    login: async (username: string) => (await call<{ accessToken: string }>('POST', '/api/auth/login', undefined, { username, password: 'banjie' })).accessToken,
+    ...http,
     /** Completes a task; answers `Date.now()` when the `200` arrived. */
     completeAt: async (taskId: string, token: string, variables: Record<string, unknown>): Promise<number> => {
       const response = await fetch(`${url}/api/tasks/${taskId}/complete`, {

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -6,7 +5,8 @@ import type { CaseEventView, CaseView, VerifyView } from '@banjie/contracts';
 import { get, loginAs, startCase } from './support/api';
 import { baseUrl, launchChromium, openPage, screenshot, signIn, watchFailedApiCalls } from './support/browser';
 import { workToEnd } from './support/cases';
-import { OUTPUT_DIR, WORKSPACE_ROOT } from './support/suite-state';
+import { runVerifier } from './support/verifier';
+import { OUTPUT_DIR } from './support/suite-state';
 
 const FLOW = 'linfen-123-closure';
 /** The four reviews of the construction stage, run in parallel (bpmn/README.md). */
@@ -187,14 +187,4 @@ async function expectText(page: Page, selector: string, ok: (shown: string) => b
   if (!ok(shown)) expect(shown).toBe(expected);
 }
 
-/** Runs `npm run verify -- …` from the workspace, answering its exit status and output. */
-function runVerifier(args: string[]): { status: number; output: string } {
-  try {
-    const output = execFileSync('npm', ['run', '--silent', 'verify', '--', ...args], { cwd: WORKSPACE_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return { status: 0, output };
-  } catch (error) {
-    const failed = error as { status?: number; stdout?: string; stderr?: string };
-    return { status: failed.status ?? -1, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
-  }
-}
 

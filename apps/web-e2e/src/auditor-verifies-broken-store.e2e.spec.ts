@@ -1,14 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
-import type { CaseEventView, CaseView, LoginResponse, VerifyView } from '@banjie/contracts';
+import type { CaseEventView, CaseView, VerifyView } from '@banjie/contracts';
+import { apiClient } from './support/api';
 import { launchChromium, openPage, screenshot, watchFailedApiCalls } from './support/browser';
 import { eventually, filledZoneForm } from './support/cases';
 import { startExtraApi, type ExtraApi } from './support/extra-api';
-import { WORKSPACE_ROOT } from './support/suite-state';
+import { runVerifier } from './support/verifier';
 
 const FLOW = 'linfen-123-closure';
 
@@ -31,7 +31,7 @@ describe('an auditor verifies a case on a copy of the store with one byte altere
     // given a Linfen case whose window check 王丽 completed, on a store of its own
     const original = tempDir('banjie-e2e-store-');
     running = await startExtraApi(original);
-    const api = client(running.baseUrl);
+    const api = apiClient(running.baseUrl);
     const clerk = await api.login('lf-clerk');
     const started = await api.call<CaseView>('POST', '/api/cases', clerk, { definitionKey: FLOW, businessKey: `LF-TAMPER-${Date.now()}`, variables: { applicantName: '晋南新材料' } });
     const windowCheck = started.tasks[0];
@@ -67,7 +67,7 @@ describe('an auditor verifies a case on a copy of the store with one byte altere
 
     // when an api serves the altered copy and the auditor opens the case there and verifies it
     running = await startExtraApi(copy);
-    const events = await client(running.baseUrl).call<CaseEventView[]>('GET', `/api/cases/${started.id}/events`, await client(running.baseUrl).login('auditor'));
+    const events = await apiClient(running.baseUrl).call<CaseEventView[]>('GET', `/api/cases/${started.id}/events`, await apiClient(running.baseUrl).login('auditor'));
     const head = events.length - 1;
     const { page, consoleErrors } = await openPage(browser);
     const failedCalls = watchFailedApiCalls(page);
@@ -117,29 +117,4 @@ describe('an auditor verifies a case on a copy of the store with one byte altere
   }
 });
 
-/** A small HTTP client of an api at `baseUrl` (the support client talks to the suite's own api). */
-function client(baseUrl: string) {
-  const call = async <T>(method: string, path: string, token?: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
-    return JSON.parse(text) as T;
-  };
-  const login = async (username: string) => (await call<LoginResponse>('POST', '/api/auth/login', undefined, { username, password: 'banjie' })).accessToken;
-  return { call, login };
-}
 
-/** Runs `npm run verify -- …` from the workspace, answering its exit status and output. */
-function runVerifier(args: string[]): { status: number; output: string } {
-  try {
-    const output = execFileSync('npm', ['run', '--silent', 'verify', '--', ...args], { cwd: WORKSPACE_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return { status: 0, output };
-  } catch (error) {
-    const failed = error as { status?: number; stdout?: string; stderr?: string };
-    return { status: failed.status ?? -1, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
-  }
-}

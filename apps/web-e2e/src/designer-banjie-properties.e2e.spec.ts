@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { DefinitionView } from '@banjie/contracts';
 import { get, loginAs } from './support/api';
-import { baseUrl, launchChromium, screenshot, signInWithToken, watchedPage } from './support/browser';
+import { baseUrl, launchChromium, screenshot, withWatchedPage } from './support/browser';
 
 const FIXTURE = join(__dirname, 'designer-banjie-properties.e2e.bpmn');
 const KEY = 'e2e-designer-banjie';
@@ -25,10 +25,7 @@ describe('a designer sets a legal limit in the 办结 Banjie group, builds a for
   it('opens a model without diagram interchange laid out, sees the missing limit on the canvas, sets it, links a new form, deploys both, withdraws and restores the flow', async () => {
     // given a designer of Linfen signed in
     const designer = await loginAs('lf-designer');
-    const { page, consoleErrors, failedCalls } = await watchedPage(browser);
-    await signInWithToken(page, designer);
-
-    try {
+    await withWatchedPage(browser, designer, 'failure-designer-banjie.png', async ({ page, consoleErrors, failedCalls }) => {
       // when a model without diagram interchange is opened
       await page.goto(`${baseUrl()}/designer`);
       await page.locator('.djs-container').waitFor();
@@ -110,11 +107,6 @@ describe('a designer sets a legal limit in the 办结 Banjie group, builds a for
       expect(restored.find((d) => d.key === KEY)?.withdrawn).toBeUndefined();
       expect(consoleErrors).toEqual([]);
       expect(failedCalls).toEqual([]);
-    } catch (error) {
-      await screenshot(page, 'failure-designer-banjie.png').catch(() => undefined);
-      throw new Error(`${(error as Error).message}\nbrowser console errors: ${JSON.stringify(consoleErrors)}\nfailed api calls: ${JSON.stringify(failedCalls)}`);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });

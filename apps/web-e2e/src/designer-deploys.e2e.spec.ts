@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { DefinitionView } from '@banjie/contracts';
 import { get, loginAs } from './support/api';
-import { baseUrl, launchChromium, openPage, screenshot, signInWithToken } from './support/browser';
+import { baseUrl, launchChromium, screenshot, withWatchedPage } from './support/browser';
 
 const FIXTURE = join(__dirname, 'designer-deploys.e2e.bpmn');
 
@@ -20,10 +20,7 @@ describe('a designer deploys a flow from a file', () => {
   it('opens a .bpmn file in the modeler and deploys it as version 1', async () => {
     // given a designer signed in
     const designer = await loginAs('lf-designer');
-    const { page, consoleErrors } = await openPage(browser);
-    await signInWithToken(page, designer);
-
-    try {
+    await withWatchedPage(browser, designer, 'failure-designer.png', async ({ page, consoleErrors, failedCalls }) => {
       // when the file is opened in the designer and deployed
       await page.goto(`${baseUrl()}/designer`);
       await page.locator('.djs-container').waitFor();
@@ -40,11 +37,8 @@ describe('a designer deploys a flow from a file', () => {
       const deployed = await get<DefinitionView>(designer.accessToken, '/api/definitions/e2e-designer-demo');
       expect(deployed.version).toBe(1);
       expect(deployed.xml).toContain('Task_Check');
-    } catch (error) {
-      await screenshot(page, 'failure-designer.png').catch(() => undefined);
-      throw new Error(`${(error as Error).message}\nbrowser console errors: ${JSON.stringify(consoleErrors)}`);
-    } finally {
-      await page.close();
-    }
+      expect(consoleErrors).toEqual([]);
+      expect(failedCalls).toEqual([]);
+    });
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { loginAs } from './support/api';
-import { baseUrl, launchChromium, screenshot, signInWithToken, watchedPage } from './support/browser';
+import { baseUrl, launchChromium, screenshot, withWatchedPage } from './support/browser';
 
 const MIWG = '/work/shared/conformance/bpmn-miwg';
 const MODELS = readdirSync(MIWG).filter((name) => name.endsWith('.bpmn')).sort();
@@ -22,13 +22,11 @@ describe('the designer opens every BPMN MIWG model', () => {
   it('opens the 21 reference models without an error, and one stripped of its diagram laid out', async () => {
     // given a designer of Linfen, and C.8.0 without its diagram interchange
     const designer = await loginAs('lf-designer');
-    const { page, consoleErrors, failedCalls } = await watchedPage(browser);
-    await signInWithToken(page, designer);
     const stripped = join(mkdtempSync(join(tmpdir(), 'banjie-miwg-')), 'C.8.0-without-di.bpmn');
     writeFileSync(stripped, readFileSync(join(MIWG, 'C.8.0.bpmn'), 'utf8').replace(/<(\w+:)?BPMNDiagram[\s\S]*<\/(\w+:)?BPMNDiagram>/, ''));
     const opened: string[] = [];
 
-    try {
+    await withWatchedPage(browser, designer, 'failure-designer-miwg.png', async ({ page, consoleErrors, failedCalls }) => {
       await page.goto(`${baseUrl()}/designer`);
       await page.locator('.djs-container').waitFor();
 
@@ -51,11 +49,6 @@ describe('the designer opens every BPMN MIWG model', () => {
       expect(await page.locator('g.djs-shape').count()).toBeGreaterThan(3);
       expect(consoleErrors).toEqual([]);
       expect(failedCalls).toEqual([]);
-    } catch (error) {
-      await screenshot(page, 'failure-designer-miwg.png').catch(() => undefined);
-      throw new Error(`${(error as Error).message}\nbrowser console errors: ${JSON.stringify(consoleErrors)}\nfailed api calls: ${JSON.stringify(failedCalls)}`);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { loginAs } from './support/api';
-import { baseUrl, launchChromium, screenshot, signInWithToken, watchedPage } from './support/browser';
+import { baseUrl, launchChromium, screenshot, withWatchedPage } from './support/browser';
 
 const FIXTURE = join(__dirname, 'designer-templates.e2e.bpmn');
 
@@ -38,10 +38,7 @@ describe('a designer draws zone steps from templates and finds what a refused de
   it('places a department review and a supplement wait from the palette, each with the limits, assignee and timer the engine reads', async () => {
     // given a designer of Linfen on a new diagram
     const designer = await loginAs('lf-designer');
-    const { page, consoleErrors, failedCalls } = await watchedPage(browser);
-    await signInWithToken(page, designer);
-
-    try {
+    await withWatchedPage(browser, designer, 'failure-designer-templates.png', async ({ page, consoleErrors, failedCalls }) => {
       await page.goto(`${baseUrl()}/designer`);
       await page.locator('.djs-container').waitFor();
       await paletteEntry(page, 'banjie.department-review').waitFor();
@@ -80,21 +77,13 @@ describe('a designer draws zone steps from templates and finds what a refused de
       expect(xml).not.toContain('<zeebe:property ');
       expect(consoleErrors).toEqual([]);
       expect(failedCalls).toEqual([]);
-    } catch (error) {
-      await screenshot(page, 'failure-designer-templates.png').catch(() => undefined);
-      throw new Error(`${(error as Error).message}\nbrowser console errors: ${JSON.stringify(consoleErrors)}\nfailed api calls: ${JSON.stringify(failedCalls)}`);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('applies a template to a drawn task from the properties panel', async () => {
     // given a designer with a plain task on the canvas
     const designer = await loginAs('lf-designer');
-    const { page, consoleErrors, failedCalls } = await watchedPage(browser);
-    await signInWithToken(page, designer);
-
-    try {
+    await withWatchedPage(browser, designer, 'failure-designer-templates-panel.png', async ({ page, consoleErrors, failedCalls }) => {
       await page.goto(`${baseUrl()}/designer`);
       await page.locator('.djs-container').waitFor();
       await page.locator('.djs-palette .entry[data-action="create.task"]').click();
@@ -119,21 +108,13 @@ describe('a designer draws zone steps from templates and finds what a refused de
       expect(xml).toMatch(/<banjie:legalLimit workingDays="2"\s*\/>/);
       expect(consoleErrors).toEqual([]);
       expect(failedCalls).toEqual([]);
-    } catch (error) {
-      await screenshot(page, 'failure-designer-templates-panel.png').catch(() => undefined);
-      throw new Error(`${(error as Error).message}\nbrowser console errors: ${JSON.stringify(consoleErrors)}\nfailed api calls: ${JSON.stringify(failedCalls)}`);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('selects the failing element on the canvas when the designer clicks a problem of a refused deploy', async () => {
     // given a designer with a model whose exclusive gateway has neither a default nor a condition on every flow
     const designer = await loginAs('lf-designer');
-    const { page, consoleErrors, failedCalls } = await watchedPage(browser);
-    await signInWithToken(page, designer);
-
-    try {
+    await withWatchedPage(browser, designer, 'failure-designer-refused-selects.png', async ({ page, consoleErrors, failedCalls }) => {
       await page.goto(`${baseUrl()}/designer`);
       await page.locator('.djs-container').waitFor();
       await page.locator('input[type=file]').setInputFiles(FIXTURE);
@@ -153,21 +134,13 @@ describe('a designer draws zone steps from templates and finds what a refused de
       await screenshot(page, 'designer-templates-8-gateway-selected.png');
       expect(failedCalls).toEqual(['POST /api/definitions → 422']);
       expect(consoleErrors.filter((message) => !message.includes('status of 422'))).toEqual([]);
-    } catch (error) {
-      await screenshot(page, 'failure-designer-refused-selects.png').catch(() => undefined);
-      throw new Error(`${(error as Error).message}\nbrowser console errors: ${JSON.stringify(consoleErrors)}\nfailed api calls: ${JSON.stringify(failedCalls)}`);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('reports XML it cannot read in the XML view and keeps the diagram', async () => {
     // given a designer with the XML view open
     const designer = await loginAs('lf-designer');
-    const { page, consoleErrors, failedCalls } = await watchedPage(browser);
-    await signInWithToken(page, designer);
-
-    try {
+    await withWatchedPage(browser, designer, 'failure-designer-bad-xml.png', async ({ page, consoleErrors, failedCalls }) => {
       await page.goto(`${baseUrl()}/designer`);
       await page.locator('.djs-container').waitFor();
       await page.locator('input[type=file]').setInputFiles(FIXTURE);
@@ -185,11 +158,6 @@ describe('a designer draws zone steps from templates and finds what a refused de
       await page.locator('g.djs-element[data-element-id="Gateway_Fork"]').waitFor();
       expect(failedCalls).toEqual([]);
       expect(consoleErrors).toEqual([]);
-    } catch (error) {
-      await screenshot(page, 'failure-designer-bad-xml.png').catch(() => undefined);
-      throw new Error(`${(error as Error).message}\nbrowser console errors: ${JSON.stringify(consoleErrors)}\nfailed api calls: ${JSON.stringify(failedCalls)}`);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });

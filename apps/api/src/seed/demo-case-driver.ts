@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CaseCommands, CaseRejected, type Actor } from '@banjie/api-core';
+import { IN_PROCESS_JOB_WORKERS } from '@banjie/api-workflow';
 import type { WorkingCalendar } from '@banjie/calendar';
+import { filledForm, type FillableFormField } from '@banjie/contracts';
 
 /** How long after the previous step (or the start) a step happens; one hour when absent. */
 export type DemoWait = { hours: number } | { days: number } | { workingDays: number };
@@ -29,50 +31,16 @@ export function after(from: string, wait: DemoWait | undefined, calendar: Workin
   return new Date(Date.parse(calendar.addWorkingDays(from, wait.workingDays)) + 10 * HOUR_MS).toISOString();
 }
 
-/**
- * The results of the in-process job workers (`libs/api/workflow/.../job-workers`), computed the
- * same way but at the demo instant, so a seeded case's certificate carries the day it was issued.
- */
-function jobResult(jobType: string, jobId: string, zoneId: string, at: string): Record<string, unknown> | undefined {
-  const serial = jobId.replace(/-/g, '').slice(0, 8).toUpperCase();
-  const zone = zoneId.toUpperCase();
-  if (jobType === 'issue-certificate') return { certificateNo: `${zone}-${at.slice(0, 10).replace(/-/g, '')}-${serial}`, certificateIssued: true };
-  if (jobType === 'register-enterprise') return { registrationNo: `${zone}-REG-${serial}`, freeSeals: ['公章', '财务专用章', '发票专用章'], sealFee: 0 };
-  if (jobType === 'record-credit') return { creditRecordNo: `${zone}-CR-${serial}`, creditRecorded: true };
-  return undefined;
-}
-
 /** A form's fields filled as a clerk accepting the step would: its defaults, boxes checked, first options. */
 export function formDefaults(formDir: string, formId: string | undefined): Record<string, unknown> {
   if (!formId) return {};
-  let form: { components?: FormField[] };
+  let form: { components?: FillableFormField[] };
   try {
-    form = JSON.parse(readFileSync(join(formDir, `${formId}.form`), 'utf8')) as { components?: FormField[] };
+    form = JSON.parse(readFileSync(join(formDir, `${formId}.form`), 'utf8')) as { components?: FillableFormField[] };
   } catch {
     return {};
   }
-  const variables: Record<string, unknown> = {};
-  const fill = (fields: readonly FormField[]) => {
-    for (const field of fields) {
-      if (field.components) fill(field.components);
-      if (!field.key) continue;
-      if (field.defaultValue !== undefined) variables[field.key] = field.defaultValue;
-      else if (field.type === 'checkbox') variables[field.key] = true;
-      else if ((field.type === 'radio' || field.type === 'select') && field.values?.length) variables[field.key] = field.values[0].value;
-      else if (field.type === 'number') variables[field.key] = 1;
-      else if (field.type === 'textfield' || field.type === 'textarea') variables[field.key] = '材料齐全，同意 Approved';
-    }
-  };
-  fill(form.components ?? []);
-  return variables;
-}
-
-interface FormField {
-  key?: string;
-  type?: string;
-  defaultValue?: unknown;
-  values?: { value: unknown }[];
-  components?: FormField[];
+  return filledForm(form, '材料齐全，同意 Approved');
 }
 
 /**
@@ -115,11 +83,12 @@ export class DemoCaseDriver {
     for (let round = 0; round < 200; round++) {
       const loaded = await this.cases.load(caseId);
       if (!loaded || loaded.state.status !== 'active') return;
-      const job = loaded.state.jobs.find((j) => !j.failed && !j.worker && jobResult(j.jobType, j.jobId, loaded.state.zoneId, now));
-      if (job) {
-        await this.tolerated(() =>
-          this.cases.execute({ caseId, now, causationId: job.jobId, command: { type: 'CompleteJob', jobId: job.jobId, variables: jobResult(job.jobType, job.jobId, loaded.state.zoneId, now) } }),
-        );
+      const job = loaded.state.jobs.find((j) => !j.failed && !j.worker && IN_PROCESS_JOB_WORKERS.some((w) => w.jobType === j.jobType));
+      const worker = job && IN_PROCESS_JOB_WORKERS.find((w) => w.jobType === job.jobType);
+      if (job && worker) {
+        // the in-process worker's own result, computed at the demo instant (a certificate carries the day it was issued)
+        const variables = await worker.work({ jobId: job.jobId, jobType: job.jobType, caseId, zoneId: loaded.state.zoneId, elementId: job.elementId, variables: {}, now });
+        await this.tolerated(() => this.cases.execute({ caseId, now, causationId: job.jobId, command: { type: 'CompleteJob', jobId: job.jobId, variables } }));
         continue;
       }
       const timer = [...loaded.state.timers].filter((t) => Date.parse(t.dueAt) <= Date.parse(until)).sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))[0];

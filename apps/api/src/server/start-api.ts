@@ -115,15 +115,11 @@ export async function startApi(config: ApiConfig, shared: StartOptions = {}): Pr
       await seedDemoCases(app.get(CaseCommands), users, deployments, logger, app.get<Clock>(CLOCK).now(), { calendarOf: (zoneId) => calendars.forZone(zoneId), bpmnDir: config.bpmnDir });
     }
   };
-  if (config.seedDemoCases) {
-    // The demo cases' commands carry past instants: they are played before the job workers and the
-    // timer scheduler start, so none of their past timers or jobs is taken at wall time in between
-    // (a task completed in the past would otherwise be found overdue now, and stay red).
-    await app.get(WorkflowRuntime).start(prepare);
-  } else {
-    await app.get(WorkflowRuntime).start();
-    await prepare();
-  }
+  // Users, flows and demo cases are in place before the job workers and the timer scheduler start:
+  // the demo cases' commands carry past instants, so none of their past timers or jobs is taken at
+  // wall time in between (a task completed in the past would otherwise be found overdue now, and
+  // stay red), and no background work ever sees a half-seeded store.
+  await app.get(WorkflowRuntime).start(prepare);
   await app.listen(config.port);
   const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
 

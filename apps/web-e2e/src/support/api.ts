@@ -26,13 +26,26 @@ export async function setClock(adminToken: string, now: string): Promise<void> {
   await post(adminToken, '/api/admin/clock', { now });
 }
 
-async function call<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${baseUrl()}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
-  return JSON.parse(text) as T;
+function call<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
+  return apiClient(baseUrl()).call<T>(method, path, token, body);
 }
+
+/** A small JSON client of the api at `url` (the functions above talk to the suite's own api). */
+export function apiClient(url: string) {
+  const call = async <T = unknown>(method: string, path: string, token?: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
+    return JSON.parse(text) as T;
+  };
+  /** Signs a demo user in (password `banjie`), answering the access token. */
+  const login = async (username: string): Promise<string> => (await call<LoginResponse>('POST', '/api/auth/login', undefined, { username, password: 'banjie' })).accessToken;
+  return { url, call, login };
+}
+
+/** The client `apiClient` answers. */
+export type ApiClient = ReturnType<typeof apiClient>;

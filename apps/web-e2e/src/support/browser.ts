@@ -66,6 +66,27 @@ export async function watchedPage(browser: Browser): Promise<{ page: Page; conso
   return { page, consoleErrors, failedCalls: watchFailedApiCalls(page) };
 }
 
+/** A page opened by {@link watchedPage}. */
+export type WatchedPage = Awaited<ReturnType<typeof watchedPage>>;
+
+/**
+ * Runs a test's `steps` on a new {@link watchedPage}, signed in with `login` (from `loginAs`) when
+ * given. On failure it saves `failureShot` and rethrows with the console errors and failed api
+ * calls; the page is always closed.
+ */
+export async function withWatchedPage(browser: Browser, login: LoginResponse | undefined, failureShot: string, steps: (watched: WatchedPage) => Promise<void>): Promise<void> {
+  const watched = await watchedPage(browser);
+  if (login) await signInWithToken(watched.page, login);
+  try {
+    await steps(watched);
+  } catch (error) {
+    await screenshot(watched.page, failureShot).catch(() => undefined);
+    throw new Error(`${(error as Error).message}\nbrowser console errors: ${JSON.stringify(watched.consoleErrors)}\nfailed api calls: ${JSON.stringify(watched.failedCalls)}`);
+  } finally {
+    await watched.page.close();
+  }
+}
+
 /** Signs in through the login page and waits until the app leaves it for the user's landing page. */
 export async function signIn(page: Page, username: string, password = 'banjie'): Promise<void> {
   await page.goto(`${baseUrl()}/login`);

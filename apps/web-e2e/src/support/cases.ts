@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CaseView } from '@banjie/contracts';
+import { filledForm, type CaseView, type FillableFormField } from '@banjie/contracts';
 import { get, loginAs, post } from './api';
 import { WORKSPACE_ROOT } from './suite-state';
 
@@ -17,36 +17,13 @@ export async function eventually<T>(read: () => Promise<T>, done: (value: T) => 
   }
 }
 
-interface FormField {
-  key?: string;
-  type: string;
-  defaultValue?: unknown;
-  values?: { value: unknown }[];
-  components?: FormField[];
-}
-
 /**
  * A zone form of `bpmn/forms` filled the way the browser suite fills forms: defaults kept, boxes
- * checked, first options, numbers 1, text filled in. (The e2e project may depend on util libraries
- * only, so it cannot share the engine's testing helper that does the same for the api's specs.)
+ * checked, first options, numbers 1, text filled in.
  */
 export function filledZoneForm(formId: string | undefined): Record<string, unknown> {
   if (!formId) return {};
-  const form = JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'bpmn/forms', `${formId}.form`), 'utf8')) as { components?: FormField[] };
-  const variables: Record<string, unknown> = {};
-  const fill = (fields: FormField[]) => {
-    for (const field of fields) {
-      if (field.components) fill(field.components);
-      if (!field.key) continue;
-      if (field.defaultValue !== undefined) variables[field.key] = field.defaultValue;
-      else if (field.type === 'checkbox') variables[field.key] = true;
-      else if ((field.type === 'radio' || field.type === 'select') && field.values?.length) variables[field.key] = field.values[0].value;
-      else if (field.type === 'number') variables[field.key] = 1;
-      else if (field.type === 'textfield' || field.type === 'textarea') variables[field.key] = '同意 Agreed';
-    }
-  };
-  fill(form.components ?? []);
-  return variables;
+  return filledForm(JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'bpmn/forms', `${formId}.form`), 'utf8')) as { components?: FillableFormField[] }, '同意 Agreed');
 }
 
 /**

@@ -7,7 +7,7 @@ import type { JobWorker, WorkerJob } from './job-worker';
 export const issueCertificateWorker: JobWorker = {
   jobType: 'issue-certificate',
   work(job: WorkerJob): Record<string, unknown> {
-    const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
+    const day = new Date(job.now).toISOString().slice(0, 10).replace(/-/g, '');
     const serial = job.jobId.replace(/-/g, '').slice(0, 8).toUpperCase();
     return { certificateNo: `${job.zoneId.toUpperCase()}-${day}-${serial}`, certificateIssued: true };
   },

@@ -6,6 +6,8 @@ export interface WorkerJob {
   zoneId: string;
   elementId: string;
   variables: Record<string, unknown>;
+  /** The instant the job is worked, by the api's clock (ISO-8601). */
+  now: string;
 }
 
 /** Does the work of one service-task type in process; returns the variables to complete the job with. */

@@ -1,5 +1,5 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { BackgroundWork, CaseCommands } from '@banjie/api-core';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { BackgroundWork, CaseCommands, CLOCK, type Clock } from '@banjie/api-core';
 import { JobList, ProjectionRunner } from '@banjie/api-projections';
 import { caseIdOfStream, decodeCaseEvent, handleCaseEvent, isCaseEventType, type CaseEventHandlers } from '@banjie/engine';
 import type { RecordedEvent } from '@banjie/event-store';
@@ -8,6 +8,9 @@ import { issueCertificateWorker } from './issue-certificate.worker';
 import { recordCreditWorker } from './record-credit.worker';
 import { registerEnterpriseWorker } from './register-enterprise.worker';
 import type { JobWorker, WorkerJob } from './job-worker';
+
+/** The job types the api works in process, and how (the demo seed computes the same results at past instants). */
+export const IN_PROCESS_JOB_WORKERS: readonly JobWorker[] = [issueCertificateWorker, registerEnterpriseWorker, recordCreditWorker];
 
 /**
  * The in-process job workers, by job type: when a `JobCreated` of a known type reaches the read
@@ -25,10 +28,9 @@ export class JobWorkers implements OnModuleDestroy {
     private readonly jobs: JobList,
     private readonly cases: CaseCommands,
     private readonly background: BackgroundWork,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.register(issueCertificateWorker);
-    this.register(registerEnterpriseWorker);
-    this.register(recordCreditWorker);
+    for (const worker of IN_PROCESS_JOB_WORKERS) this.register(worker);
   }
 
   register(worker: JobWorker): void {
@@ -39,7 +41,7 @@ export class JobWorkers implements OnModuleDestroy {
   start(): void {
     this.subscription = this.projections.applied$.subscribe((event) => this.onEvent(event));
     for (const job of this.jobs.open()) {
-      if (this.workers.has(job.jobType)) this.track(this.run({ jobId: job.id, jobType: job.jobType, caseId: job.caseId, zoneId: job.zoneId, elementId: job.elementId, variables: {} }));
+      if (this.workers.has(job.jobType)) this.track(this.run({ jobId: job.id, jobType: job.jobType, caseId: job.caseId, zoneId: job.zoneId, elementId: job.elementId, variables: {}, now: this.clock.now() }));
     }
   }
 
@@ -60,7 +62,7 @@ export class JobWorkers implements OnModuleDestroy {
     JobCreated: (job, { caseId, event }) => {
       if (!this.workers.has(job.jobType)) return;
       const zoneId = event.metadata['zoneId'];
-      this.track(this.run({ jobId: job.jobId, jobType: job.jobType, caseId, zoneId: typeof zoneId === 'string' ? zoneId : '', elementId: job.elementId, variables: job.variables ?? {} }));
+      this.track(this.run({ jobId: job.jobId, jobType: job.jobType, caseId, zoneId: typeof zoneId === 'string' ? zoneId : '', elementId: job.elementId, variables: job.variables ?? {}, now: this.clock.now() }));
     },
   };
 
