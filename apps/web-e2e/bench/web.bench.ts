@@ -22,6 +22,7 @@ import { startBuiltApi } from '../src/support/built-api';
 import { apiClient } from '../src/support/api';
 import { filledZoneForm } from '../src/support/cases';
 import { OPEN_MODEL_FILE, OPEN_MODEL_TARGET_MS, measureOpenModel } from './designer-open.measure';
+import { PLAY_STEP_TARGET_MS, measurePlayStep } from './play-step.measure';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FLOW = 'linfen-123-closure';
@@ -31,6 +32,7 @@ const SCRUB_STEPS = 30;
 const LIVE_ROUNDS = 7;
 const DASHBOARD_LOADS = 5;
 const DESIGNER_OPENS = 7;
+const PLAY_STEPS = 20;
 /** The targets of issue 10, item 8. */
 const SCRUB_TARGET_MS = 50;
 const LIVE_TARGET_MS = 500;
@@ -59,6 +61,8 @@ const suite: BenchSuite = {
       log(`dashboard first render over ${seeded} cases: median ${dashboard.median.toFixed(0)} ms`);
       const opened = await designerOpens(browser, api.url);
       log(`designer opens C.8.0.bpmn: median ${opened.median.toFixed(0)} ms, slowest ${opened.max.toFixed(0)} ms`);
+      const played = await designerPlays(browser, api.url);
+      log(`one Play step: median ${played.median.toFixed(1)} ms, p90 ${played.p90.toFixed(1)} ms`);
       return {
         metrics: [
           { name: `one scrub step on a ${EVENTS + 1}-event case, median of ${SCRUB_STEPS} (Chromium)`, value: round(scrub.median), unit: 'ms' },
@@ -69,12 +73,15 @@ const suite: BenchSuite = {
           { name: 'dashboard first render, slowest', value: round(dashboard.max), unit: 'ms' },
           { name: `designer opens MIWG C.8.0.bpmn from disk until drawn, median of ${DESIGNER_OPENS}`, value: round(opened.median), unit: 'ms' },
           { name: 'designer opens C.8.0.bpmn, slowest (the first, cold)', value: round(opened.max), unit: 'ms' },
+          { name: `one 试运行 Play step (complete a task / clock +1 working day), median of ${PLAY_STEPS} (Chromium)`, value: round(played.median), unit: 'ms' },
+          { name: 'one Play step, p90', value: round(played.p90), unit: 'ms' },
         ],
         ratios: [
           { name: `scrub step: ${SCRUB_TARGET_MS} ms target / median`, value: round(SCRUB_TARGET_MS / scrub.median), target: 1 },
           { name: `completion → marker: ${LIVE_TARGET_MS} ms target / max`, value: round(LIVE_TARGET_MS / Math.max(live.max, 1)), target: 1 },
           { name: `dashboard first render: ${DASHBOARD_TARGET_MS} ms target / median`, value: round(DASHBOARD_TARGET_MS / dashboard.median), target: 1 },
           { name: `designer opens C.8.0.bpmn: ${OPEN_MODEL_TARGET_MS} ms target / median`, value: round(OPEN_MODEL_TARGET_MS / opened.median), target: 1 },
+          { name: `Play step: ${PLAY_STEP_TARGET_MS} ms target / median`, value: round(PLAY_STEP_TARGET_MS / played.median), target: 1 },
         ],
       };
     } finally {
@@ -217,6 +224,16 @@ async function designerOpens(browser: Browser, url: string): Promise<{ median: n
   for (let open = 0; open < DESIGNER_OPENS; open++) times.push(await measureOpenModel(page, OPEN_MODEL_FILE));
   await page.close();
   return { median: quantile(times, 0.5), max: Math.max(...times) };
+}
+
+/** One Play step in the designer, again and again on one test case (issue 11, item 8). */
+async function designerPlays(browser: Browser, url: string): Promise<{ median: number; p90: number }> {
+  const page = await signedInPage(browser, url, 'lf-designer');
+  await page.goto(`${url}/designer`);
+  await page.locator('.djs-container').waitFor();
+  const figures = await measurePlayStep(page, PLAY_STEPS);
+  await page.close();
+  return figures;
 }
 
 /** A page of a user signed in through the login form. */

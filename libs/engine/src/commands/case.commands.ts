@@ -13,12 +13,14 @@ export const cancelCase: CommandHandler<'CancelCase'> = (run, command) => {
 export const pauseCaseClock: CommandHandler<'PauseClock'> = (run, command) => {
   if (run.state.clock.pausedAt) return reject('invalid_state', 'the legal clock is already paused');
   pauseClock(run, command.reason);
+  return undefined;
 };
 
 /** Resumes the legal clock; deadlines move by the paused working days. */
 export const resumeCaseClock: CommandHandler<'ResumeClock'> = (run) => {
   if (!run.state.clock.pausedAt) return reject('invalid_state', 'the legal clock is not paused');
   resumeClock(run);
+  return undefined;
 };
 
 /**
@@ -41,4 +43,5 @@ export const submitEvaluation: CommandHandler<'SubmitEvaluation'> = (run, comman
     userId: command.userId,
     at: run.now,
   });
+  return undefined;
 };

@@ -10,6 +10,7 @@ export const setVariables: CommandHandler<'SetVariables'> = (run, command) => {
   const scopeId = command.scopeId ?? run.state.caseId;
   if (scopeId !== run.state.caseId && !run.instance(scopeId)) return reject('not_found', `no active scope ${scopeId}`);
   run.emit('VariablesSet', scopeId === run.state.caseId ? { variables: { ...command.variables } } : { scopeId, variables: { ...command.variables } });
+  return undefined;
 };
 
 /**

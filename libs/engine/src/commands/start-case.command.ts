@@ -41,4 +41,5 @@ export const startCase: CommandHandler<'StartCase'> = (run, command) => {
   }
   openEventSubProcessWaits(run, command.caseId);
   run.later(() => void activate(run, { elementId: start.id, scopeId: command.caseId }), command.caseId);
+  return undefined;
 };

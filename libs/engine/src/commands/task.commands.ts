@@ -13,6 +13,7 @@ export const claimTask: CommandHandler<'ClaimTask'> = (run, command) => {
   if (task.assignee === command.userId) return;
   if (task.assignee) return reject('invalid_state', `task ${command.taskId} is claimed by another user`);
   run.emit('TaskClaimed', { taskId: task.taskId, userId: command.userId, at: run.now });
+  return undefined;
 };
 
 /** Gives a claimed task back to its candidates. */
@@ -21,6 +22,7 @@ export const unclaimTask: CommandHandler<'UnclaimTask'> = (run, command) => {
   if (!task) return reject('not_found', `no open task ${command.taskId}`);
   if (task.assignee !== command.userId) return reject('invalid_state', `task ${command.taskId} is not claimed by ${command.userId}`);
   run.emit('TaskUnclaimed', { taskId: task.taskId, userId: command.userId, at: run.now });
+  return undefined;
 };
 
 /**
@@ -39,6 +41,7 @@ export const assignTask: CommandHandler<'AssignTask'> = (run, command) => {
     by: command.by,
     ...(task.assignee ? { previousAssignee: task.assignee } : {}),
   });
+  return undefined;
 };
 
 /** Completes an open task with the form's variables; the token moves on. */
@@ -51,6 +54,7 @@ export const completeTask: CommandHandler<'CompleteTask'> = (run, command) => {
   run.emit('TaskCompleted', { taskId: task.taskId, userId: command.userId, variables, at: run.now });
   const instance = run.instance(task.elementInstanceId);
   if (instance) completeWork(run, instance, variables);
+  return undefined;
 };
 
 /** A task's or job's result: into the element's own scope when it maps outputs, else outward. */

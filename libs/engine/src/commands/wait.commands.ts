@@ -37,6 +37,7 @@ export const correlateMessage: CommandHandler<'CorrelateMessage'> = (run, comman
     variables,
   });
   triggerWait(run, subscription.elementInstanceId, subscription.elementId, variables);
+  return undefined;
 };
 
 /** A signal broadcast to the case reaches every subscription with its name. */
@@ -44,6 +45,7 @@ export const broadcastSignal: CommandHandler<'BroadcastSignal'> = (run, command)
   if (command.variables !== undefined && !isVariables(command.variables)) return reject('invalid_variables', 'variables must be a JSON object');
   if (!run.state.signalSubscriptions.some((s) => s.signalName === command.name)) return reject('not_found', `the case waits for no signal "${command.name}"`);
   broadcastSignalInCase(run, command.name, { ...(command.variables ?? {}) });
+  return undefined;
 };
 
 function warnDeadline(run: CaseRun, timer: TimerState): void {

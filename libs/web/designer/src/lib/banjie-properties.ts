@@ -148,8 +148,9 @@ function modelValue(field: BanjieField, value: string | boolean): string | numbe
 }
 
 /** Why a yellow fraction is refused, or undefined when it is a number between 0 and 1. */
-export function yellowAtProblem(value: string): string | undefined {
-  if (value.trim() === '') return undefined;
+export function yellowAtProblem(value: string | undefined): string | undefined {
+  // the panel validates an untouched field with `undefined`
+  if (value === undefined || value.trim() === '') return undefined;
   const fraction = Number(value);
   return Number.isFinite(fraction) && fraction > 0 && fraction < 1 ? undefined : '请填 0 到 1 之间的小数 Enter a fraction between 0 and 1, e.g. 0.8';
 }

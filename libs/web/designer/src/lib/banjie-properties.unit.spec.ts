@@ -96,6 +96,7 @@ describe('the Banjie fields of the properties panel', () => {
     // then
     expect(yellowAtProblem('0.8')).toBeUndefined();
     expect(yellowAtProblem('')).toBeUndefined();
+    expect(yellowAtProblem(undefined)).toBeUndefined();
     expect(yellowAtProblem('1.5')).toContain('fraction between 0 and 1');
     expect(yellowAtProblem('abc')).toContain('请填');
   });

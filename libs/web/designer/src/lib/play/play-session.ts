@@ -1,11 +1,12 @@
 import { createWorkingCalendar, type WorkingCalendar } from '@banjie/calendar';
 import {
-  compile,
+  compileWithDecisions,
   decideAndEvolve,
   initialCaseState,
   toCaseView,
   type CaseState,
   type CaseViewCore,
+  type DecisionResources,
   type EngineCommand,
   type EngineEvent,
   type ModelProblem,
@@ -29,6 +30,8 @@ export interface PlayOptions {
   /** ISO-8601 with offset; default Monday 2026-03-02 09:00 Beijing time. */
   readonly now?: string;
   readonly calendar?: WorkingCalendar;
+  /** The DMN files of the draft (file name → XML), for its business rule tasks. */
+  readonly decisions?: DecisionResources;
 }
 
 /**
@@ -47,18 +50,23 @@ export class PlaySession {
 
   private constructor(
     readonly model: ProcessModel,
-    options: PlayOptions,
+    private readonly options: PlayOptions,
   ) {
     this.clock = options.now ?? '2026-03-02T09:00:00+08:00';
     this.zoneId = options.zoneId ?? 'lf';
     this.calendar = options.calendar ?? createWorkingCalendar({ zoneId: this.zoneId });
   }
 
-  /** Compiles the draft with its forms; the compile problems when it cannot run. */
+  /** Compiles the draft with its forms and DMN files; the compile problems when it cannot run. */
   static async open(xml: string, forms: Record<string, unknown>, options: PlayOptions = {}): Promise<{ ok: true; session: PlaySession } | { ok: false; problems: readonly ModelProblem[] }> {
-    const result = await compile(xml, { forms });
+    const result = await compileWithDecisions(xml, { forms, ...(options.decisions ? { decisionResources: options.decisions } : {}) });
     if (!result.ok) return { ok: false, problems: result.problems };
     return { ok: true, session: new PlaySession(result.model, options) };
+  }
+
+  /** A new run of the same compiled draft, from the first instant of the test clock, with no events. */
+  restart(): PlaySession {
+    return new PlaySession(this.model, { ...this.options, calendar: this.calendar });
   }
 
   /** The test clock. */

@@ -109,6 +109,40 @@ describe('PlaySession (试运行 Play)', () => {
     expect(play.start()).toEqual({ ok: false, message: 'the play case has already started' });
   });
 
+  it('runs a business rule task with the DMN files of the draft', async () => {
+    // given a draft whose business rule task calls a decision of its own DMN file
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="t">
+  <bpmn:process id="fee-flow" isExecutable="true">
+    <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:businessRuleTask id="fee"><bpmn:extensionElements><zeebe:calledDecision decisionId="fee-rate" resultVariable="rate" /></bpmn:extensionElements><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:businessRuleTask>
+    <bpmn:endEvent id="end"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="fee" />
+    <bpmn:sequenceFlow id="f2" sourceRef="fee" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+    const dmn = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="fees" name="Fees" namespace="t">
+  <decision id="fee-rate" name="Fee rate">
+    <decisionTable id="table" hitPolicy="FIRST">
+      <input id="area" label="Area"><inputExpression id="area_ie" typeRef="number"><text>area</text></inputExpression></input>
+      <output id="rate_out" name="rate" typeRef="number" />
+      <rule id="large"><inputEntry id="large_in"><text>&gt;= 1000</text></inputEntry><outputEntry id="large_out"><text>2</text></outputEntry></rule>
+      <rule id="small"><inputEntry id="small_in"><text>-</text></inputEntry><outputEntry id="small_out"><text>1</text></outputEntry></rule>
+    </decisionTable>
+  </decision>
+</definitions>`;
+    const result = await PlaySession.open(xml, {}, { decisions: { 'fees.dmn': dmn } });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+
+    // when
+    result.session.start({ area: 3000 });
+
+    // then
+    expect(result.session.view().status).toBe('completed');
+    expect(result.session.view().variables).toMatchObject({ rate: 2 });
+  });
+
   it('reports the problems of a draft that does not compile', async () => {
     // when
     const result = await PlaySession.open('<nope/>', {});
