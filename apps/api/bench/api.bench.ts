@@ -116,7 +116,7 @@ async function seedCases(dataDir: string, flow: Flow, cases: number): Promise<vo
     const writePositions = new WritePositions();
     const definitions = new DefinitionRegistry(store, clock, writePositions);
     const commands = new CaseCommands(store, clock, definitions, new WorkingCalendars(), writePositions, new ApiMetrics());
-    const definition = await definitions.find(flow.key);
+    const definition = await definitions.find('lf', flow.key);
     if (!definition) throw new Error(`The api did not deploy ${flow.key} from ${flow.file}`);
     const actor = demoUsers().find((user) => user.id === 'lf-applicant')!;
     const startOne = async (i: number) => {

@@ -114,11 +114,12 @@ async function caseStarter(store: EventStore, options: SeedOptions): Promise<(bu
   const writePositions = new WritePositions();
   const definitions = new DefinitionRegistry(store, clock, writePositions);
   const commands = new CaseCommands(store, clock, definitions, new WorkingCalendars(), writePositions, new ApiMetrics());
-  const definition = await definitions.find(options.definitionKey);
-  if (!definition) throw new Error(`The api did not deploy ${options.definitionKey} (is it in ${options.bpmnDir ?? 'bpmn'}?)`);
   const applicantId = options.applicant ?? 'lf-applicant';
   const actor = demoUsers().find((user) => user.id === applicantId);
   if (!actor) throw new Error(`${applicantId} is not a demo user`);
+  // Process keys are per zone: the flow of the applicant's zone.
+  const definition = await definitions.find(actor.zoneId, options.definitionKey);
+  if (!definition) throw new Error(`The api did not deploy ${options.definitionKey} in ${actor.zoneId} (is it in ${options.bpmnDir ?? 'bpmn'}?)`);
   return async (businessKey) => {
     const caseId = orderedUuid();
     const started = await commands.start({

@@ -2,6 +2,7 @@ export * from './lib/api';
 export * from './model/process-model';
 export { compile, type CompileOptions } from './compile/compile';
 export { parseDmn, DmnInvalid } from './dmn/parse-dmn';
+export { compileWithDecisions, readDecisionResources, type DecisionResources, type DecisionResourcesResult } from './dmn/decision-resources';
 export { evaluateDecision, type Decision as DmnDecision, type Decisions as DmnDecisions, type DecisionOutcome as DmnDecisionOutcome, type DecisionTable as DmnDecisionTable, type LiteralExpression as DmnLiteralExpression, type HitPolicy as DmnHitPolicy, type Aggregation as DmnAggregation } from './dmn/decisions';
 export * from './state/case-state';
 export * from './state/case-state-queries';

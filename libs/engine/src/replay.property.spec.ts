@@ -57,6 +57,10 @@ const variablesArbitrary = fc.record({
   missing: fc.constant(['note']),
   opinion: fc.constantFrom('ok', 'refused'),
   matterProcess: fc.constantFrom('child-approval', 'not-deployed'),
+  // the compensation fixtures: undo the bookings, book again, or compensate with nothing done
+  undo: fc.boolean(),
+  again: fc.boolean(),
+  skip: fc.boolean(),
 });
 
 /** The commands a user, a worker, the scheduler or an admin could send to the case now. */
@@ -74,6 +78,9 @@ function possibleCommands(state: CaseState, variables: Record<string, unknown>, 
     commands.push({ type: 'FailJob', jobId: job.jobId, message: 'gave up', retries: 0 });
     commands.push({ type: 'ActivateJob', jobId: job.jobId, worker: 'external', timeoutMs: 1 });
     commands.push({ type: 'UpdateJobRetries', jobId: job.jobId, retries: 4 });
+    // a two-day lease, so the walk can update the timeout of a job a worker still holds
+    commands.push({ type: 'ActivateJob', jobId: job.jobId, worker: 'slow-worker', timeoutMs: 172_800_000 });
+    commands.push({ type: 'UpdateJob', jobId: job.jobId, retries: 3, timeoutMs: 172_800_000 });
     commands.push({ type: 'ThrowError', jobId: job.jobId, errorCode: flip ? 'DECLINED' : 'NOBODY_CATCHES', variables: { thrown: flip } });
   }
   for (const timer of state.timers) commands.push({ type: 'FireTimer', timerId: timer.timerId });
@@ -161,6 +168,8 @@ describe('replay', () => {
       { numRuns: RUNS, seed: 20261128 },
     );
     // the walks reach the job protocol's events, so their appliers are replayed too
-    expect([...seen]).toEqual(expect.arrayContaining(['JobActivated', 'JobTimedOut', 'JobRetrying', 'JobRetriesUpdated', 'JobErrorThrown', 'JobFailed']));
+    // and compensation's: subscribed, triggered, completed, and deleted with a terminated sub-process
+    expect([...seen]).toEqual(expect.arrayContaining(['CompensationSubscribed', 'CompensationTriggered', 'CompensationCompleted', 'CompensationDeleted']));
+    expect([...seen]).toEqual(expect.arrayContaining(['JobActivated', 'JobTimedOut', 'JobRetrying', 'JobRetriesUpdated', 'JobTimeoutUpdated', 'JobErrorThrown', 'JobFailed']));
   }, 120_000);
 });

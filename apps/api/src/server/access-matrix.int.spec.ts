@@ -142,6 +142,11 @@ const MATRIX: Row[] = [
     call: (api, t) => status(api.call('POST', '/api/jobs/no-such-job/error', { token: t, body: { errorCode: 'MATRIX' } })),
     expect: only({ 'lf-designer': 404, 'lf-clerk': 404, 'lf-agent': 404, admin: 404 }),
   },
+  {
+    endpoint: 'PATCH /api/jobs/:id (unknown job)',
+    call: (api, t) => status(api.call('PATCH', '/api/jobs/no-such-job', { token: t, body: { changeset: { retries: 3 } } })),
+    expect: only({ 'lf-designer': 404, 'lf-clerk': 404, 'lf-agent': 404, admin: 404 }),
+  },
   { endpoint: 'GET /api/stats', call: (api, t) => status(api.call('GET', '/api/stats', { token: t })), expect: only({ 'lf-designer': 200, 'lf-clerk': 200, 'lf-agent': 200, 'lf-leader': 200, auditor: 200, admin: 200 }) },
   {
     endpoint: 'GET /api/stats/heat (own zone)',

@@ -263,3 +263,91 @@ describe('two api replicas over one SQLite store: timers and messages', () => {
     expect(events.filter((e) => e.type === 'MessageCorrelated').map((e) => e.data['messageName'])).toEqual(['PermitIssued', 'PermitArchived']);
   }, 30_000);
 });
+
+describe('two api replicas over one SQLite store: what every replica must share', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'banjie-replicas-'));
+  const replicas: Replica[] = [];
+
+  beforeAll(async () => {
+    replicas.push(await replicaOn(dataDir, FIXTURE_BPMN_DIR, 1));
+    replicas.push(await replicaOn(dataDir, FIXTURE_BPMN_DIR, 2));
+  }, 180_000);
+
+  afterAll(async () => {
+    await stopAll(replicas);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** The status a live stream answers for `ticket` (the connection is closed at once). */
+  async function openLive(replica: Replica, ticket: string): Promise<number> {
+    const controller = new AbortController();
+    const response = await fetch(`${replica.process.url}/api/zones/lf/live?ticket=${encodeURIComponent(ticket)}`, { signal: controller.signal });
+    controller.abort();
+    return response.status;
+  }
+
+  it('opens a live stream on the replica that did not issue its ticket, and only once on any replica', async () => {
+    // given a ticket the clerk got from replica 1 (a proxy sends the EventSource to replica 2)
+    const [one, two] = replicas;
+    const clerk = await one.api.login('lf-clerk');
+    const issued = await one.api.call<{ ticket: string }>('POST', '/api/auth/sse-ticket', { token: clerk });
+    expect(issued.status).toBe(201);
+
+    // when the stream is opened with it on replica 2, then again on each replica
+    const first = await openLive(two, issued.body.ticket);
+    const againOnOne = await openLive(one, issued.body.ticket);
+    const againOnTwo = await openLive(two, issued.body.ticket);
+
+    // then replica 2 took it, and it was used up for both
+    expect(first).toBe(200);
+    expect([againOnOne, againOnTwo]).toEqual([401, 401]);
+  }, 30_000);
+
+  it('moves the manual clock of every replica when it is set on one', async () => {
+    // given both replicas at the suite's instant
+    const [one, two] = replicas;
+    const later = '2026-03-05T02:30:00.000Z';
+    const clockOf = async (replica: Replica) => (await replica.api.call<{ clock: { now: string } }>('GET', '/api/health')).body.clock.now;
+    expect(await clockOf(two)).toBe(NOW);
+
+    // when the admin moves the clock on replica 1
+    const moved = await one.api.call('POST', '/api/admin/clock', { token: await one.api.login('admin'), body: { now: later } });
+    expect(moved.status).toBe(200);
+
+    // then replica 2 reads the same instant
+    expect(await eventually(() => clockOf(two), (now) => now === later, 10_000)).toBe(later);
+  }, 30_000);
+
+  it('lets a user created on one replica sign in on the other, and ends its tokens on both when deactivated there', async () => {
+    // given a clerk the admin created on replica 1, signed in and working on replica 2
+    const [one, two] = replicas;
+    const admin = await one.api.login('admin');
+    const created = await one.api.call('POST', '/api/users', { token: admin, body: { id: 'lf-replica-clerk', name: '周敏', password: 'replica-pass-1', zoneId: 'lf', roles: ['clerk'], groups: ['window'] } });
+    expect(created.status).toBe(201);
+    const token = await two.api.login('lf-replica-clerk', 'replica-pass-1');
+    expect((await two.api.call('GET', '/api/tasks?scope=mine', { token })).status).toBe(200);
+
+    // when the admin deactivates the clerk on replica 1
+    const deactivated = await one.api.call('PATCH', '/api/users/lf-replica-clerk', { token: admin, body: { active: false } });
+    expect(deactivated.status).toBe(200);
+
+    // then replica 2 refuses the clerk's token too
+    const refused = await two.api.call<{ message: string }>('GET', '/api/tasks?scope=mine', { token });
+    expect(refused.status).toBe(401);
+  }, 30_000);
+
+  it('refuses on both replicas a token signed out on one', async () => {
+    // given a clerk signed in on replica 2 and working on both
+    const [one, two] = replicas;
+    const token = await two.api.login('lf-clerk');
+    expect((await one.api.call('GET', '/api/tasks?scope=mine', { token })).status).toBe(200);
+    expect((await two.api.call('GET', '/api/tasks?scope=mine', { token })).status).toBe(200);
+
+    // when the clerk signs out through replica 1
+    expect((await one.api.call('POST', '/api/auth/logout', { token })).status).toBe(204);
+
+    // then neither replica takes the token any more
+    expect((await two.api.call('GET', '/api/tasks?scope=mine', { token })).status).toBe(401);
+    expect((await one.api.call('GET', '/api/tasks?scope=mine', { token })).status).toBe(401);
+  }, 30_000);
+});

@@ -61,7 +61,8 @@ describe('security of the api doors', () => {
 
       // then
       expect(answer.status).toBe(201);
-      expect(answer.body.ticket).toMatch(/^[\w-]{40,}$/);
+      // a signed, URL-safe ticket: a random id, the user and the expiry, then the signature (docs/api.md, Security)
+      expect(answer.body.ticket).toMatch(/^[\w-]{20,}\.[\w-]{40,}$/);
       const lifetime = Date.parse(answer.body.expiresAt) - Date.now();
       expect(lifetime).toBeGreaterThan(55_000);
       expect(lifetime).toBeLessThanOrEqual(60_000);

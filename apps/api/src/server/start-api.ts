@@ -20,6 +20,7 @@ import { seedDemoCases } from '../seed/demo-cases';
 import { serveWebApp } from '../web/serve-web-app';
 import { limitedBodyParsers } from './body-limits';
 import { openCompilePool } from './compile-pool';
+import { encodeBigEventsOffThread } from './off-thread-appends';
 import { InFlightRequests } from './in-flight-requests';
 import { openEventStore } from './open-event-store';
 import { securityHeaders } from './security-headers';
@@ -84,13 +85,14 @@ export async function startApi(config: ApiConfig, shared: StartOptions = {}): Pr
   const store = shared.store ?? openEventStore(config);
   // Models compile in a worker: a large one does not stall the event loop (compile-pool.ts).
   const compilePool = openCompilePool();
-  const app = await createApp(config, store, shared.logDestination, compilePool);
+  // Big events (a deployment of megabytes) are encoded in the same worker (off-thread-appends.ts).
+  const app = await createApp(config, compilePool ? encodeBigEventsOffThread(store, compilePool) : store, shared.logDestination, compilePool);
   app.disable('x-powered-by');
   app.use(securityHeaders());
   const inFlight = new InFlightRequests();
   app.use(inFlight.middleware);
   // Size, depth, key count and numbers are checked on the text, before it becomes objects (body-limits.ts).
-  for (const parser of limitedBodyParsers()) app.use(parser);
+  for (const parser of limitedBodyParsers(compilePool)) app.use(parser);
   serveWebApp(app.getHttpAdapter().getInstance(), config.webDir);
   app.setGlobalPrefix('api');
   const document = SwaggerModule.createDocument(

@@ -11,6 +11,7 @@ export * from './lib/config/api-config';
 export * from './lib/definitions/definition-hash';
 export * from './lib/definitions/definition-record';
 export * from './lib/definitions/definition-registry';
+export * from './lib/definitions/definition-zone';
 export * from './lib/definitions/model-compiler';
 export * from './lib/errors/api-error';
 export * from './lib/errors/api-exception.filter';

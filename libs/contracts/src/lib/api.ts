@@ -101,6 +101,8 @@ export interface HealthView {
 export interface DeployRequest {
   xml: string;
   forms?: Record<string, unknown>;
+  /** DMN 1.3 resources deployed with the flow, by file name (`dish.dmn` → its XML), as Camunda deploys `.dmn` files beside a `.bpmn`. */
+  decisions?: Record<string, string>;
 }
 
 export interface Problem {
@@ -125,6 +127,8 @@ export interface DefinitionSummary {
   deployedAt: string;
   /** True when the flow is withdrawn (no new cases); listed so to designers, admins and auditors only. */
   withdrawn?: boolean;
+  /** The zone whose key it is (keys are per zone; province-wide users list every zone's). */
+  zoneId?: ZoneId;
 }
 
 /** Answer of `POST /api/definitions/:key/withdraw` and `/restore`. */
@@ -140,6 +144,8 @@ export interface DefinitionView extends DefinitionSummary {
   zoneId: ZoneId;
   xml: string;
   forms: Record<string, unknown>;
+  /** The DMN resources deployed with this version, by file name (`{}` when none). */
+  decisions?: Record<string, string>;
   /** Every deployed version of the flow, newest first, with its running cases counted on the server. */
   versions?: DefinitionVersionSummary[];
 }
@@ -160,6 +166,8 @@ export interface StartCaseRequest {
   version?: number;
   businessKey?: string;
   variables?: Record<string, unknown>;
+  /** The zone of the definition (keys are per zone): for province-wide callers when several zones deployed the key. */
+  zoneId?: ZoneId;
 }
 
 export interface TaskView {
@@ -447,4 +455,17 @@ export interface ActivatedJobView {
 /** The answer of `POST /api/jobs/activate`: up to `maxJobs` jobs, empty when none came before `requestTimeout`. */
 export interface ActivateJobsView {
   jobs: ActivatedJobView[];
+}
+
+/** What `PATCH /api/jobs/:id {changeset}` changes on a job (Camunda v2 REST "update a job"): at least one of the two. */
+export interface JobChangeset {
+  /** New retries, from 1: a job its incident holds is given back with them when the incident is resolved. */
+  retries?: number;
+  /** Milliseconds from now that an activated job stays its worker's. */
+  timeout?: number;
+}
+
+/** Body of `PATCH /api/jobs/:id`. */
+export interface UpdateJobRequest {
+  changeset: JobChangeset;
 }

@@ -1,6 +1,7 @@
 import type { EventType } from '../events/engine-events';
 import type { VersionedAppliers } from './applier';
 import * as kase from './case.appliers';
+import * as compensation from './compensation.appliers';
 import * as element from './element.appliers';
 import * as clock from './legal-clock.appliers';
 import * as wait from './wait.appliers';
@@ -37,8 +38,13 @@ export const appliers = {
   JobTimedOut: { 1: work.applyJobTimedOut },
   JobRetrying: { 1: work.applyJobRetrying },
   JobRetriesUpdated: { 1: work.applyJobRetriesUpdated },
+  JobTimeoutUpdated: { 1: work.applyJobTimeoutUpdated },
   JobErrorThrown: { 1: work.applyJobErrorThrown },
   LoopCollectionResolved: { 1: element.applyLoopCollectionResolved },
+  CompensationSubscribed: { 1: compensation.applyCompensationSubscribed },
+  CompensationTriggered: { 1: compensation.applyCompensationTriggered },
+  CompensationCompleted: { 1: compensation.applyCompensationEnded },
+  CompensationDeleted: { 1: compensation.applyCompensationEnded },
   IncidentRaised: { 1: work.applyIncidentRaised },
   IncidentResolved: { 1: work.applyIncidentResolved },
   TimerScheduled: { 1: wait.applyTimerScheduled },

@@ -61,6 +61,10 @@ export const applyJobRetriesUpdated: Applier<'JobRetriesUpdated'> = (state, data
   jobs: replaceWhere(state.jobs, (j) => j.jobId === data.jobId, (job) => ({ ...job, retries: data.retries })),
   incidents: replaceWhere(state.incidents, (i) => i.jobId === data.jobId, (incident) => ({ ...incident, jobRetries: data.retries })),
 });
+export const applyJobTimeoutUpdated: Applier<'JobTimeoutUpdated'> = (state, data) => ({
+  ...state,
+  jobs: replaceWhere(state.jobs, (j) => j.jobId === data.jobId, (job) => ({ ...job, deadline: data.deadline })),
+});
 
 export const applyIncidentRaised: Applier<'IncidentRaised'> = (state, data) => ({
   ...state,

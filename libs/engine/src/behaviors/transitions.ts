@@ -3,6 +3,7 @@ import type { ElementDefinition, ProcessModel } from '../model/process-model';
 import { processorOf } from '../processors/processor-registry';
 import type { CaseRun } from '../runtime/case-run';
 import type { ElementInstance, ModelRef } from '../state/case-state';
+import { deleteCompensations, recordCompensation } from './compensation';
 import { evaluateCondition } from './expressions';
 import { guarded } from './incidents';
 import { clearDeadline, pauseClock, resumeClock, startDeadline } from './legal-clock';
@@ -20,6 +21,8 @@ export interface Activation {
   consumedFlows?: string[];
   /** The event already happened (a triggered catch, boundary or start event): leave at once. */
   triggered?: boolean;
+  /** A compensation handler: the instance id its `CompensationTriggered` already named. */
+  instanceId?: string;
 }
 
 /** The element type recorded for an instance: a multi-instance activity runs in a body first. */
@@ -30,7 +33,7 @@ function instanceType(element: ElementDefinition, activation: Activation): strin
 /** Activates an element: `ElementActivated`, then its work (or, when triggered, its completion). */
 export function activate(run: CaseRun, activation: Activation): ElementInstance {
   const element = run.model(activation.model).elements[activation.elementId];
-  const id = run.newId();
+  const id = activation.instanceId ?? run.newId();
   run.emit('ElementActivated', {
     elementInstanceId: id,
     elementId: element.id,
@@ -95,6 +98,7 @@ export function leave(run: CaseRun, instance: ElementInstance, options: LeaveOpt
     if (Object.keys(outputs).length > 0) propagateVariables(run, instance.scopeId, outputs);
     endWaits(run, instance);
     run.emit('ElementCompleted', { elementInstanceId: instance.id, elementId: instance.elementId, at: run.now });
+    if (element.compensation || run.state.compensations) recordCompensation(run, instance, element);
     if (body) {
       processorOf(body).onInnerCompleted?.(run, body, run.element(body), bodyDone);
       return;
@@ -110,6 +114,7 @@ export function leave(run: CaseRun, instance: ElementInstance, options: LeaveOpt
  */
 export function terminate(run: CaseRun, instance: ElementInstance): void {
   for (const child of run.childrenOf(instance.id)) terminate(run, child);
+  if (run.state.compensations) deleteCompensations(run, instance.id);
   endWaits(run, instance);
   for (const incident of run.state.incidents) {
     if (incident.elementInstanceId === instance.id) run.emit('IncidentResolved', { incidentId: incident.incidentId });

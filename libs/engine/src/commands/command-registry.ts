@@ -3,6 +3,7 @@ import * as kase from './case.commands';
 import type { CommandHandler } from './command-handler';
 import * as incident from './incident.commands';
 import * as job from './job.commands';
+import * as jobUpdate from './job-update.command';
 import { startCase } from './start-case.command';
 import * as task from './task.commands';
 import * as wait from './wait.commands';
@@ -20,6 +21,7 @@ export const commandHandlers = {
   FailJob: job.failJob,
   ThrowError: job.throwErrorForJob,
   UpdateJobRetries: job.updateJobRetries,
+  UpdateJob: jobUpdate.updateJob,
   ActivateJob: job.activateJob,
   FireTimer: wait.fireTimer,
   CorrelateMessage: wait.correlateMessage,

@@ -14,6 +14,7 @@ export const completeJob: CommandHandler<'CompleteJob'> = (run, command) => {
   run.emit('JobCompleted', { jobId: job.jobId, variables });
   const instance = run.instance(job.elementInstanceId);
   if (instance) completeWork(run, instance, variables);
+  return undefined;
 };
 
 /**
@@ -41,6 +42,7 @@ export const failJob: CommandHandler<'FailJob'> = (run, command) => {
   run.emit('JobFailed', { jobId: job.jobId, message: command.message });
   const instance = run.instance(job.elementInstanceId);
   if (instance) raiseIncident(run, instance, `job ${job.jobType} failed: ${command.message}`, 'job', job.jobId, 0);
+  return undefined;
 };
 
 /** A worker threw a BPMN error: a matching error boundary or event sub-process takes over, else an incident. */
@@ -50,6 +52,7 @@ export const throwErrorForJob: CommandHandler<'ThrowError'> = (run, command) => 
   if (typeof command.errorCode !== 'string' || command.errorCode.trim() === '') return reject('invalid_input', 'errorCode must be a non-empty string');
   if (command.variables !== undefined && !isVariables(command.variables)) return reject('invalid_variables', 'variables must be a JSON object');
   throwJobError(run, job, command.errorCode, command.errorMessage, { ...(command.variables ?? {}) });
+  return undefined;
 };
 
 /** Sets a job's retries: an open job's, or the one an incident holds (resolve the incident next). */
@@ -58,6 +61,7 @@ export const updateJobRetries: CommandHandler<'UpdateJobRetries'> = (run, comman
   const held = findJob(run.state, command.jobId) ?? run.state.incidents.find((i) => i.jobId === command.jobId);
   if (!held) return reject('not_found', `no open job ${command.jobId}`);
   run.emit('JobRetriesUpdated', { jobId: command.jobId, retries: command.retries });
+  return undefined;
 };
 
 /** A worker takes a job for a while; a job whose lease ran out times out first and is taken again. */
@@ -78,6 +82,7 @@ export const activateJob: CommandHandler<'ActivateJob'> = (run, command) => {
     retries: job.retries,
     at: run.now,
   });
+  return undefined;
 };
 
 function isCount(value: unknown): value is number {

@@ -10,9 +10,10 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Walks a process and its sub-processes into elements, flows and scopes. */
 export function buildGraph(process: ModdleElement, problems: ModelProblem[]): ModelGraph {
-  const graph: ModelGraph = { processId: process.id ?? '', elements: {}, flows: {}, scopes: {} };
+  const graph: ModelGraph = { processId: process.id ?? '', elements: {}, flows: {}, scopes: {}, associations: [] };
   readScope(process, graph.processId, graph, problems);
   linkFlows(graph);
+  linkCompensationHandlers(graph);
   return graph;
 }
 
@@ -51,6 +52,12 @@ function readScope(container: ModdleElement, scopeId: string, graph: ModelGraph,
     }
   }
   scope.elements = elements;
+  for (const artifact of children(container, 'artifacts')) {
+    if (artifact.$type !== 'bpmn:Association') continue;
+    const sourceId = child(artifact, 'sourceRef')?.id;
+    const targetId = child(artifact, 'targetRef')?.id;
+    if (sourceId && targetId) graph.associations.push({ sourceId, targetId });
+  }
 }
 
 function readFlow(node: ModdleElement, graph: ModelGraph): void {
@@ -75,5 +82,17 @@ function linkFlows(graph: ModelGraph): void {
   for (const element of Object.values(elements)) {
     const host = element.attachedTo ? elements[element.attachedTo] : undefined;
     if (element.kind === 'boundaryEvent' && host) host.boundaryEvents = [...host.boundaryEvents, element.id];
+  }
+}
+
+/** A compensation boundary event names, by its association, the handler of the activity it sits on. */
+function linkCompensationHandlers(graph: ModelGraph): void {
+  const elements = graph.elements as Record<string, Mutable<ElementDefinition>>;
+  for (const association of graph.associations) {
+    const boundary = elements[association.sourceId];
+    const host = boundary?.attachedTo ? elements[boundary.attachedTo] : undefined;
+    if (boundary?.kind === 'boundaryEvent' && boundary.trigger?.kind === 'compensation' && host && !host.compensation) {
+      host.compensation = { boundaryEventId: boundary.id, handlerId: association.targetId };
+    }
   }
 }

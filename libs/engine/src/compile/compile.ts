@@ -79,7 +79,7 @@ function checkForms(graph: ModelGraph, options: CompileOptions, problems: ModelP
 function checkDecisions(graph: ModelGraph, options: CompileOptions, problems: ModelProblem[]): void {
   for (const element of Object.values(graph.elements)) {
     const decisionId = element.calledDecision?.decisionId;
-    if (decisionId && !isExpression(decisionId) && !(decisionId in (options.decisions ?? {}))) {
+    if (decisionId && !isExpression(decisionId) && !Object.hasOwn(options.decisions ?? {}, decisionId)) {
       problems.push({ elementId: element.id, elementType: 'bpmn:BusinessRuleTask', message: `the decision "${decisionId}" is not deployed with the process` });
     }
   }

@@ -3,7 +3,9 @@ import type { ModelProblem } from '../lib/api';
 /** A warning of bpmn-moddle while reading the XML. */
 export interface ParseWarning {
   message: string;
-  element?: { id?: string };
+  element?: { id?: string; $parent?: unknown };
+  property?: string;
+  value?: unknown;
 }
 
 /**
@@ -11,7 +13,8 @@ export interface ParseWarning {
  * from the BPMN itself (unparsable `bpmn:` content, a second element with a used id) would
  * silently be missing from the running model, so it is a problem naming the element; unknown
  * extension elements of other namespaces, unresolved references and the document encoding stay
- * warnings, as Zeebe ignores them too.
+ * warnings, as Zeebe ignores them too; but a compensation `activityRef` naming no element is a
+ * problem, as in Zeebe (without it the event would compensate every activity of its scope).
  */
 export function classifyParseWarnings(xml: string, warnings: readonly ParseWarning[]): { problems: ModelProblem[]; warnings: ModelProblem[] } {
   const problems: ModelProblem[] = [];
@@ -21,6 +24,9 @@ export function classifyParseWarnings(xml: string, warnings: readonly ParseWarni
     const unparsable = /unparsable content <([^\s/>]+)[^>]*>/.exec(warning.message);
     if (duplicate) {
       problems.push({ elementId: duplicate[1], ...(unparsable ? { elementType: unparsable[1] } : {}), message: `the id "${duplicate[1]}" is used twice: every element needs its own id` });
+    } else if (warning.property === 'bpmn:activityRef') {
+      const eventId = (warning.element?.$parent as { id?: string } | undefined)?.id;
+      problems.push({ ...(eventId ? { elementId: eventId } : {}), message: `the compensation activity "${typeof warning.value === 'string' ? warning.value : ''}" does not exist` });
     } else if (unparsable && unparsable[1].startsWith('bpmn:')) {
       const tag = unparsable[1];
       const id = idOfTag(xml, tag);

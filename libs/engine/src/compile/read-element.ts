@@ -54,6 +54,7 @@ export function readElement(node: ModdleElement, scopeId: string, problems: Mode
   const defaultFlow = child(node, 'default')?.id;
   if (defaultFlow) element.defaultFlow = defaultFlow;
   if (kind === 'subProcess') element.triggeredByEvent = node['triggeredByEvent'] === true;
+  if (node['isForCompensation'] === true) element.forCompensation = true;
   if (kind === 'startEvent') element.interrupting = node['isInterrupting'] !== false;
   if (kind === 'userTask') element.userTask = readUserTask(node);
   readScript(node, element, problems);

@@ -11,6 +11,7 @@ const SUPPORTED_DEFINITIONS: Record<string, EventTrigger['kind']> = {
   'bpmn:SignalEventDefinition': 'signal',
   'bpmn:TerminateEventDefinition': 'terminate',
   'bpmn:LinkEventDefinition': 'link',
+  'bpmn:CompensateEventDefinition': 'compensation',
 };
 
 /**
@@ -56,6 +57,11 @@ export function readEventTrigger(event: ModdleElement, problems: ModelProblem[],
       const linkName = text(definition, 'name');
       if (!linkName) problems.push({ ...where, message: 'the link event has no link name' });
       return { kind, linkName };
+    }
+    case 'compensation': {
+      // Zeebe always waits for the handlers, so `waitForCompletion` is not read
+      const activityRef = child(definition, 'activityRef')?.id;
+      return activityRef ? { kind, activityRef } : { kind };
     }
     default:
       return { kind };

@@ -2,6 +2,7 @@ import type { ModelProblem } from '../lib/api';
 import { timerLiteralError } from '../behaviors/timers';
 import type { ElementDefinition, FlowDefinition, ScopeDefinition, TimerDefinition } from '../model/process-model';
 import { expressionBody, feelSyntaxError, isExpression } from './feel-syntax';
+import { validateCompensation } from './validate-compensation';
 
 type ProblemSite = Omit<ModelProblem, 'message'>;
 
@@ -13,6 +14,8 @@ export interface ModelGraph {
   elements: Record<string, ElementDefinition>;
   flows: Record<string, FlowDefinition>;
   scopes: Record<string, ScopeDefinition>;
+  /** The `bpmn:Association`s of the process and its sub-processes (a compensation boundary event's link to its handler). */
+  associations: { sourceId: string; targetId: string }[];
 }
 
 /** Checks the graph: start events, flows, gateways, boundary events, links and FEEL. */
@@ -25,6 +28,7 @@ export function validateModel(graph: ModelGraph, problems: ModelProblem[]): void
     if (element.kind === 'subProcess' && !element.triggeredByEvent) validateEmbeddedStart(graph, element, problems);
   }
   for (const element of Object.values(graph.elements)) validateElement(graph, element, problems);
+  validateCompensation(graph, problems);
 }
 
 function validateEmbeddedStart(graph: ModelGraph, subProcess: ElementDefinition, problems: ModelProblem[]): void {
@@ -88,12 +92,14 @@ function validateElement(graph: ModelGraph, element: ElementDefinition, problems
 /** The triggers each event kind can run (boundary events are checked on their own). */
 const TRIGGERS: Partial<Record<ElementDefinition['kind'], readonly string[]>> = {
   intermediateCatchEvent: ['timer', 'message', 'signal', 'link'],
-  intermediateThrowEvent: ['none', 'message', 'escalation', 'signal', 'link'],
-  endEvent: ['none', 'terminate', 'error', 'escalation', 'message', 'signal'],
+  intermediateThrowEvent: ['none', 'message', 'escalation', 'signal', 'link', 'compensation'],
+  endEvent: ['none', 'terminate', 'error', 'escalation', 'message', 'signal', 'compensation'],
 };
 
 function validateTrigger(graph: ModelGraph, element: ElementDefinition, where: ProblemSite, problems: ModelProblem[]): void {
   const trigger = element.trigger?.kind ?? 'none';
+  // a compensation start event is refused with its own reason (validate-compensation.ts)
+  if (trigger === 'compensation' && element.kind === 'startEvent') return;
   const allowed = element.kind === 'startEvent' ? startTriggers(graph, element) : TRIGGERS[element.kind];
   if (allowed && !allowed.includes(trigger)) problems.push({ ...where, message: `a ${trigger} ${element.kind} is not supported here` });
 }
@@ -107,11 +113,12 @@ function validateBoundary(graph: ModelGraph, element: ElementDefinition, where: 
   const host = graph.elements[element.attachedTo ?? ''];
   if (!host || !ACTIVITY_KINDS.has(host.kind)) problems.push({ ...where, message: 'the boundary event is not attached to an activity' });
   const trigger = element.trigger?.kind ?? 'none';
-  if (!['timer', 'message', 'error', 'escalation', 'signal'].includes(trigger)) {
+  if (!['timer', 'message', 'error', 'escalation', 'signal', 'compensation'].includes(trigger)) {
     problems.push({ ...where, message: `a ${trigger} boundary event is not supported` });
   }
   if (trigger === 'error' && element.interrupting === false) problems.push({ ...where, message: 'an error boundary event is always interrupting' });
-  if (element.outgoing.length === 0) problems.push({ ...where, message: 'the boundary event has no outgoing sequence flow' });
+  // a compensation boundary event leads to its handler by an association (validate-compensation.ts)
+  if (element.outgoing.length === 0 && trigger !== 'compensation') problems.push({ ...where, message: 'the boundary event has no outgoing sequence flow' });
 }
 
 function validateExpressions(element: ElementDefinition, where: ProblemSite, problems: ModelProblem[]): void {

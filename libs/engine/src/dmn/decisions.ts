@@ -55,7 +55,7 @@ export function evaluateDecision(decisions: Decisions, decisionId: string, varia
 }
 
 function evaluate(decisions: Decisions, id: string, variables: Variables, path: readonly string[]): unknown {
-  const decision = decisions[id];
+  const decision = Object.hasOwn(decisions, id) ? decisions[id] : undefined;
   if (!decision) throw new ExpressionFailure(`no decision with id '${id}' is deployed`);
   if (path.includes(id)) throw new ExpressionFailure(`the decision '${id}' requires itself (${[...path, id].join(' → ')})`);
   let context: Variables = variables;

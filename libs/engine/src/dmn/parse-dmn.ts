@@ -5,8 +5,16 @@ import { DmnModdle } from 'dmn-moddle';
 import { parseExpression, parseUnaryTests } from 'feelin';
 import type { Aggregation, Decision, DecisionTable, HitPolicy } from './decisions';
 
-/** A DMN resource that cannot be deployed: the message names the decision and rule. */
-export class DmnInvalid extends Error {}
+/** A DMN resource that cannot be deployed: the message names the resource, decision and rule. */
+export class DmnInvalid extends Error {
+  constructor(
+    message: string,
+    /** The decision at fault, when the fault is in one. */
+    readonly decisionId?: string,
+  ) {
+    super(message);
+  }
+}
 
 interface ModdleElement {
   readonly $type: string;
@@ -22,6 +30,7 @@ const AGGREGATIONS: readonly Aggregation[] = ['SUM', 'MIN', 'MAX', 'COUNT'];
  * (unary tests) and output entry, hit policy and aggregation, and required decisions.
  */
 export async function parseDmn(xml: string, resourceName = 'decision.dmn'): Promise<Decision[]> {
+  if (/<!DOCTYPE/i.test(xml)) throw new DmnInvalid(`${resourceName}: XML with a DOCTYPE is refused`);
   let root: ModdleElement;
   try {
     const parsed = (await DmnModdle().fromXML(xml, 'dmn:Definitions')) as { rootElement: ModdleElement };
@@ -29,14 +38,25 @@ export async function parseDmn(xml: string, resourceName = 'decision.dmn'): Prom
   } catch (e) {
     throw new DmnInvalid(`${resourceName}: not a DMN 1.3 document: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const decisions = list(root['drgElement']).filter((e) => e.$type === 'dmn:Decision').map((e) => readDecision(e, resourceName));
+  const decisions = list(root['drgElement']).filter((e) => e.$type === 'dmn:Decision').map((e) => naming(text(e['id']), () => readDecision(e, resourceName)));
+  if (decisions.length === 0) throw new DmnInvalid(`${resourceName}: the resource holds no decision`);
   const ids = new Set(decisions.map((d) => d.id));
   for (const decision of decisions) {
     for (const required of decision.requires) {
-      if (!ids.has(required)) throw new DmnInvalid(`${resourceName}: decision '${decision.id}' requires '${required}', which is not in the resource`);
+      if (!ids.has(required)) throw new DmnInvalid(`${resourceName}: decision '${decision.id}' requires '${required}', which is not in the resource`, decision.id);
     }
   }
   return decisions;
+}
+
+/** Runs `read`, giving the decision's id to a failure that names none. */
+function naming<T>(decisionId: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof DmnInvalid && e.decisionId === undefined) throw new DmnInvalid(e.message, decisionId);
+    throw e;
+  }
 }
 
 function readDecision(node: ModdleElement, resource: string): Decision {

@@ -69,6 +69,8 @@ export interface EngineEventData {
   JobRetrying: { jobId: string; message: string; retries: number; retryAt?: string; at: string };
   /** The retries of a job (open, or held by its incident) were set (Zeebe's RETRIES_UPDATED). */
   JobRetriesUpdated: { jobId: string; retries: number };
+  /** The timeout of an activated job was set again: it stays with its worker until `deadline` (Zeebe's TIMEOUT_UPDATED). */
+  JobTimeoutUpdated: { jobId: string; deadline: string };
   /** A worker threw a BPMN error for the job (Zeebe's ERROR_THROWN): the job ends; a catch event takes it, or an incident holds it. */
   JobErrorThrown: { jobId: string; errorCode: string; errorMessage?: string; variables: Variables; at: string };
   DeadlineSet: {
@@ -88,6 +90,14 @@ export interface EngineEventData {
   DeadlineCleared: { elementInstanceId: string };
   ClockPaused: { at: string; reason: string; elementInstanceId?: string };
   ClockResumed: { at: string; pausedWorkingDays: number };
+  /** A completed activity can be compensated (Zeebe's compensation subscription CREATED). */
+  CompensationSubscribed: { subscriptionId: string; activityId: string; activityInstanceId: string; scopeId: string; handlerId?: string; model?: ModelRef };
+  /** A compensation throw or end event triggered the subscription; its handler runs as `handlerInstanceId` (Zeebe's TRIGGERED). */
+  CompensationTriggered: { subscriptionId: string; throwEventId: string; throwEventInstanceId: string; handlerInstanceId?: string };
+  /** The subscription's handler, and everything compensated inside it, completed (Zeebe's COMPLETED). */
+  CompensationCompleted: { subscriptionId: string };
+  /** The scope the activity completed in was terminated: it is no longer compensated (Zeebe's DELETED). */
+  CompensationDeleted: { subscriptionId: string };
   IncidentRaised: { incidentId: string; elementId: string; elementInstanceId: string; message: string; retry: RetryStep; jobId?: string; /** A job incident: the retries its job keeps (0 after a last failure). */ jobRetries?: number };
   IncidentResolved: { incidentId: string };
   EvaluationSubmitted: { rating: number; comment?: string; userId: string; at: string };

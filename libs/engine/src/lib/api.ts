@@ -66,6 +66,12 @@ export type EngineCommand =
   | { type: 'ThrowError'; jobId: string; errorCode: string; errorMessage?: string; variables?: Variables }
   /** Sets the retries of a job, open or held by an incident (Zeebe's UpdateJobRetries). */
   | { type: 'UpdateJobRetries'; jobId: string; retries: number }
+  /**
+   * Updates a job (Zeebe's job UPDATE, Camunda v2 REST `PATCH /jobs/{jobKey}`): new `retries`
+   * (from 1) for an open job or one its incident holds, and a new `timeoutMs` for an activated
+   * job, its deadline counted again from now. At least one of the two.
+   */
+  | { type: 'UpdateJob'; jobId: string; retries?: number; timeoutMs?: number }
   /** A worker takes an activatable job for `timeoutMs` (Zeebe's job activation). */
   | { type: 'ActivateJob'; jobId: string; worker: string; timeoutMs: number }
   | { type: 'SetVariables'; variables: Variables; scopeId?: string }

@@ -24,7 +24,7 @@ export type ElementKind =
   | 'callActivity';
 
 /** The trigger an event element waits for or throws. */
-export type EventTriggerKind = 'none' | 'message' | 'timer' | 'error' | 'escalation' | 'signal' | 'terminate' | 'link';
+export type EventTriggerKind = 'none' | 'message' | 'timer' | 'error' | 'escalation' | 'signal' | 'terminate' | 'link' | 'compensation';
 
 /** A timer's definition: an ISO date, an ISO duration, an ISO cycle, or working days (banjie). */
 export interface TimerDefinition {
@@ -46,6 +46,8 @@ export interface EventTrigger {
   readonly escalationCode?: string;
   readonly signalName?: string;
   readonly linkName?: string;
+  /** A compensation throw or end event: the one activity to compensate (`activityRef`); absent = every activity of the scope. */
+  readonly activityRef?: string;
 }
 
 /** A `zeebe:input` / `zeebe:output` pair: `target` receives the value of `source` (FEEL). */
@@ -131,6 +133,16 @@ export interface ElementDefinition {
   readonly pausesClock?: boolean;
   /** Sub-processes: an event sub-process, started by its start event. */
   readonly triggeredByEvent?: boolean;
+  /** `isForCompensation="true"`: a compensation handler, run only by a compensation throw or end event. */
+  readonly forCompensation?: boolean;
+  /** An activity with a compensation boundary event: that event and the handler associated with it. */
+  readonly compensation?: CompensationDefinition;
+}
+
+/** How an activity is compensated: its compensation boundary event and the handler it is associated with. */
+export interface CompensationDefinition {
+  readonly boundaryEventId: string;
+  readonly handlerId: string;
 }
 
 /** A sequence flow with its optional FEEL condition. */

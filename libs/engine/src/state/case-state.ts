@@ -141,6 +141,28 @@ export interface EvaluationState {
   readonly at: string;
 }
 
+/**
+ * A completed activity that can be compensated (Zeebe's compensation subscription): an activity
+ * with a compensation boundary event, or a sub-process or multi-instance body inside which such
+ * activities completed. A compensation throw or end event triggers it; it goes when its handler
+ * (and everything compensated inside it) completed, or when its scope is terminated.
+ */
+export interface CompensationSubscriptionState {
+  readonly subscriptionId: string;
+  readonly activityId: string;
+  /** The instance of the activity that completed. */
+  readonly activityInstanceId: string;
+  /** The instance of the scope the activity completed in (the case id for the process level). */
+  readonly scopeId: string;
+  /** The handler to run; absent for a sub-process or body compensated only through what is inside it. */
+  readonly handlerId?: string;
+  /** Set inside a called process: the model the activity belongs to. */
+  readonly model?: ModelRef;
+  /** Once triggered: the compensation throw or end event that waits for it, and the handler's instance. */
+  readonly throwEventInstanceId?: string;
+  readonly handlerInstanceId?: string;
+}
+
 /** The variables of one scope. */
 export interface ScopeVariables {
   /** The case id for the process level, else an element instance id. */
@@ -185,6 +207,8 @@ export interface CaseState {
   readonly completed: Readonly<Record<string, number>>;
   readonly takenFlows: readonly string[];
   readonly evaluation?: EvaluationState;
+  /** Completed activities that can still be compensated, in the order they completed (absent until the first). */
+  readonly compensations?: readonly CompensationSubscriptionState[];
 }
 
 /** The state before the first event of a case. */

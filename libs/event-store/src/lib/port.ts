@@ -12,6 +12,19 @@ export interface EventToAppend {
   type: string;
   data: unknown;
   metadata?: Record<string, unknown>;
+  /**
+   * `data` already in the form the store keeps, made ahead of the append (the api encodes big
+   * payloads in a worker thread, off the event loop): `dataJson` must be `data`'s canonical
+   * (RFC 8785) JSON text and `data` that text parsed. The store then stores and hashes this text as
+   * is instead of encoding `data` again.
+   */
+  encoded?: EncodedEventData;
+}
+
+/** An event's data as canonical JSON text, and as read back from that text. */
+export interface EncodedEventData {
+  dataJson: string;
+  data: unknown;
 }
 
 export interface RecordedEvent {

@@ -44,7 +44,7 @@ function prepareEvent(stream: string, event: EventToAppend, metadataTexts: Map<u
   const id = event.id ?? orderedUuid();
   if (typeof id !== 'string' || id.length === 0) throw new InvalidAppendError(`Event ids must be non-empty strings (stream ${stream})`);
   const metadata: unknown = event.metadata ?? {};
-  const [data, dataJson] = toCanonicalJson(stream, event.data === undefined ? null : event.data);
+  const [data, dataJson] = event.encoded ? [event.encoded.data, event.encoded.dataJson] : toCanonicalJson(stream, event.data === undefined ? null : event.data);
   const [normalizedMetadata, metadataJson] = toCanonicalJson(stream, metadata, metadataTexts);
   if (normalizedMetadata === null || typeof normalizedMetadata !== 'object' || Array.isArray(normalizedMetadata)) {
     throw new InvalidAppendError(`Event metadata must be a JSON object (stream ${stream})`);

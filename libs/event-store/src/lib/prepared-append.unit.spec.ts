@@ -26,6 +26,19 @@ describe('preparing an append', () => {
     expect(second.metadata).not.toBe(first.metadata);
   });
 
+  it('stores the text of data encoded ahead as is, without encoding the data again', () => {
+    // given: data encoded in a worker thread (the api does this for big payloads)
+    let encodings = 0;
+    const data = { toJSON: () => (encodings++, { xml: '<definitions/>', key: 'permit' }) };
+    const encoded = { dataJson: '{"key":"permit","xml":"<definitions/>"}', data: { key: 'permit', xml: '<definitions/>' } };
+    // when
+    const [prepared] = prepareAppend('definition-lf:permit', [{ type: 'DefinitionDeployed', data, encoded }], 1024);
+    // then
+    expect(prepared.dataJson).toBe(encoded.dataJson);
+    expect(prepared.data).toBe(encoded.data);
+    expect(encodings).toBe(0);
+  });
+
   it.each([
     ['NaN', { amount: Number.NaN }],
     ['a function', { callback: () => 1 }],

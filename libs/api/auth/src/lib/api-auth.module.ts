@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Inject, Module, OnModuleDestroy } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { API_CONFIG, type ApiConfig } from '@banjie/api-core';
 import { AccessGuard } from './access/access.guard';
 import { AccessTokens } from './access/access-tokens';
 import { SseTickets } from './access/sse-tickets';
@@ -34,7 +35,7 @@ export class ApiAuthModule implements OnModuleDestroy {
       providers: [
         { provide: USER_DIRECTORY, useFactory: () => new UserDirectory(options.dataDir) },
         AccessTokens,
-        { provide: SseTickets, useFactory: () => new SseTickets() },
+        { provide: SseTickets, useFactory: (config: ApiConfig, users: UserDirectory) => new SseTickets(config.jwtSecret, users), inject: [API_CONFIG, USER_DIRECTORY] },
         { provide: LoginThrottle, useFactory: () => new LoginThrottle() },
         { provide: APP_GUARD, useClass: AccessGuard },
         ...commandHandlers,

@@ -36,6 +36,8 @@ import { FailJobHandler } from './jobs/fail-job/fail-job.handler';
 import { JobCommands } from './jobs/job-commands';
 import { ThrowJobErrorController } from './jobs/throw-job-error/throw-job-error.controller';
 import { ThrowJobErrorHandler } from './jobs/throw-job-error/throw-job-error.handler';
+import { UpdateJobController } from './jobs/update-job/update-job.controller';
+import { UpdateJobHandler } from './jobs/update-job/update-job.handler';
 import { CompleteJobHandler } from './jobs/complete-job/complete-job.handler';
 import { ListIncidentsController } from './incidents/list-incidents/list-incidents.controller';
 import { ListIncidentsHandler } from './incidents/list-incidents/list-incidents.handler';
@@ -85,6 +87,7 @@ export const commandHandlers = [
   ActivateJobsHandler,
   FailJobHandler,
   ThrowJobErrorHandler,
+  UpdateJobHandler,
   SetClockHandler,
 ];
 
@@ -129,6 +132,7 @@ export const controllers = [
   CompleteJobController,
   FailJobController,
   ThrowJobErrorController,
+  UpdateJobController,
   GetStatsController,
   GetHeatController,
   SetClockController,

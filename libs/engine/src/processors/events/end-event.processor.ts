@@ -1,3 +1,4 @@
+import { throwCompensation } from '../../behaviors/compensation';
 import { ModelFailure } from '../../behaviors/incidents';
 import { createJob } from '../../behaviors/jobs';
 import { emitSignal, sendMessage } from '../../behaviors/messages';
@@ -5,7 +6,7 @@ import { throwError, throwEscalation, broadcastSignalInCase } from '../../behavi
 import { completeCase, completeScopeLater, leave, terminate } from '../../behaviors/transitions';
 import type { ElementProcessor } from '../element-processor';
 
-/** End events: none, terminate, error, escalation, message, signal. */
+/** End events: none, terminate, error, escalation, message, signal, compensation. */
 export const endEventProcessor: ElementProcessor = {
   onActivate: (run, instance, element) => {
     switch (element.trigger?.kind) {
@@ -36,6 +37,10 @@ export const endEventProcessor: ElementProcessor = {
         emitSignal(run, instance, element);
         leave(run, instance);
         broadcastSignalInCase(run, element.trigger.signalName ?? '', {});
+        return;
+      case 'compensation':
+        // waits for the handlers it started; with nothing to compensate it goes on at once
+        if (!throwCompensation(run, instance, element)) leave(run, instance);
         return;
       default:
         leave(run, instance);

@@ -1,10 +1,11 @@
+import { throwCompensation } from '../../behaviors/compensation';
 import { createJob } from '../../behaviors/jobs';
 import { emitSignal, sendMessage } from '../../behaviors/messages';
 import { broadcastSignalInCase, throwEscalation } from '../../behaviors/throw-events';
 import { activate, leave } from '../../behaviors/transitions';
 import type { ElementProcessor } from '../element-processor';
 
-/** Intermediate throw events: none, message, escalation, signal and link. */
+/** Intermediate throw events: none, message, escalation, signal, link and compensation. */
 export const intermediateThrowEventProcessor: ElementProcessor = {
   onActivate: (run, instance, element) => {
     switch (element.trigger?.kind) {
@@ -26,6 +27,10 @@ export const intermediateThrowEventProcessor: ElementProcessor = {
         if (target) run.later(() => void activate(run, { elementId: target, scopeId: instance.scopeId, model: instance.model }), instance.scopeId);
         return;
       }
+      case 'compensation':
+        // waits for the handlers it started; with nothing to compensate it goes on at once
+        if (!throwCompensation(run, instance, element)) leave(run, instance);
+        return;
       default:
         leave(run, instance);
     }

@@ -102,9 +102,9 @@ export class CasePage {
     toObservable(this.serverView)
       .pipe(
         filter((view): view is CaseView => view !== null),
-        map((view) => ({ key: view.definitionKey, version: view.version })),
-        distinctUntilChanged((a, b) => a.key === b.key && a.version === b.version),
-        switchMap(({ key, version }) => this.definitionsApi.get(key, version)),
+        map((view) => ({ key: view.definitionKey, version: view.version, zoneId: view.zoneId })),
+        distinctUntilChanged((a, b) => a.key === b.key && a.version === b.version && a.zoneId === b.zoneId),
+        switchMap(({ key, version, zoneId }) => this.definitionsApi.get(key, version, zoneId)),
         takeUntilDestroyed(),
       )
       .subscribe({ next: (definition) => this.xml.set(definition.xml), error: (failure: unknown) => this.error.set(toApiProblem(failure).message) });

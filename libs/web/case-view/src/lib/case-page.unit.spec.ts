@@ -49,7 +49,7 @@ describe('CasePage', () => {
     backend.expectOne('/api/cases/c-1').flush({ ...new CaseReplay(events).headView(), ...parts });
     backend.expectOne('/api/cases/c-1/events').flush(events);
     await fixture.whenStable();
-    backend.expectOne('/api/definitions/linfen-123-closure/versions/1').flush({ key: 'linfen-123-closure', version: 1, xml, forms: {} });
+    backend.expectOne('/api/definitions/linfen-123-closure/versions/1?zoneId=lf').flush({ key: 'linfen-123-closure', version: 1, xml, forms: {} });
     await fixture.whenStable();
     return { fixture, host: fixture.nativeElement as HTMLElement, events };
   }

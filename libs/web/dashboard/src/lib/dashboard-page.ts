@@ -69,10 +69,11 @@ export class DashboardPage {
     { initialValue: null as HeatView | null },
   );
   protected readonly heatXml = toSignal(
-    toObservable(this.chosenFlow).pipe(
-      switchMap((key) =>
+    combineLatest([toObservable(this.chosenFlow), toObservable(this.zone)]).pipe(
+      // Keys are per zone: a zone's flow is read in that zone; the province view reads a key one zone alone deployed.
+      switchMap(([key, zone]) =>
         key
-          ? this.definitionsApi.get(key).pipe(
+          ? this.definitionsApi.get(key, undefined, zone === 'province' ? undefined : zone).pipe(
               map((definition) => definition.xml),
               catchError(() => of(null)),
             )

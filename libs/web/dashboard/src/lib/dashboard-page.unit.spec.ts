@@ -136,7 +136,7 @@ describe('DashboardPage', () => {
         { elementId: 'Task_Fire', activeCases: 2, openTasks: 2, overdue: 1, yellow: 0 },
       ],
     });
-    backend.expectOne('/api/definitions/lf-permit').flush({ key: 'lf-permit', version: 1, name: 'permit', xml: '<xml/>', forms: {} });
+    backend.expectOne('/api/definitions/lf-permit?zoneId=lf').flush({ key: 'lf-permit', version: 1, name: 'permit', xml: '<xml/>', forms: {} });
     await fixture.whenStable();
     // then
     const rows = [...(fixture.nativeElement as HTMLElement).querySelectorAll('tr[data-heat-element]')];

@@ -21,10 +21,13 @@ export class DefinitionsApi {
     return getAllPages<DefinitionSummary>(this.http, `${API_ROOT}/definitions`);
   }
 
-  /** A definition with its XML and forms: the latest version, or the version given. */
-  get(key: string, version?: number): Observable<DefinitionView> {
+  /**
+   * A definition with its XML and forms: the latest version, or the version given. `zoneId` names
+   * the zone of the key (keys are per zone): province-wide users need it when several zones deployed the key.
+   */
+  get(key: string, version?: number, zoneId?: string): Observable<DefinitionView> {
     const path = `${API_ROOT}/definitions/${encodeURIComponent(key)}`;
-    return this.http.get<DefinitionView>(version === undefined ? path : `${path}/versions/${version}`);
+    return this.http.get<DefinitionView>(version === undefined ? path : `${path}/versions/${version}`, zoneId === undefined ? {} : { params: { zoneId } });
   }
 
   /** Withdraws a flow (`true`: no new cases, running ones go on) or restores it; designer of its zone only. */

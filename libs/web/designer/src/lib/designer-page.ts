@@ -6,8 +6,10 @@ import { ProblemList, type ProblemItem } from '@banjie/web-ui';
 import type Modeler from 'bpmn-js/lib/Modeler';
 import { blankDiagram } from './blank-diagram';
 import type { DiagramElement, ElementFactory } from './banjie-properties';
+import { DesignerDecisions } from './designer-decisions';
 import { DesignerForms, type FormLinker } from './designer-forms';
 import { DesignerXmlView } from './designer-xml-view';
+import { DesignerPlay, type PlayDraft } from './play/designer-play';
 import { createDesignerModeler } from './designer-modeler';
 import { isLinkable, linkFormCommands, linkedFormId, type LinkableElement } from './form-links';
 
@@ -26,10 +28,11 @@ function importWarnings(warnings: unknown[]): Problem[] {
   return warnings.map((warning) => ({ message: (warning as { message?: string }).message ?? String(warning) }));
 }
 
-/** The diagram now open in the designer: where it came from, and the forms deployed with it. */
+/** The diagram now open in the designer: where it came from, and the forms and DMN files deployed with it. */
 interface OpenDiagram {
   source: string;
   forms?: Record<string, unknown>;
+  decisions?: Record<string, string>;
 }
 
 /**
@@ -38,7 +41,7 @@ interface OpenDiagram {
  */
 @Component({
   selector: 'bj-designer-page',
-  imports: [ProblemList, DesignerForms, DesignerXmlView],
+  imports: [ProblemList, DesignerForms, DesignerDecisions, DesignerXmlView, DesignerPlay],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './designer-page.html',
   styleUrl: './designer-page.css',
@@ -58,10 +61,15 @@ export class DesignerPage implements OnDestroy {
   /** The flow's forms by id, deployed with it as one unit. */
   protected readonly forms = signal<Record<string, unknown>>({});
   protected readonly formCount = computed(() => Object.keys(this.forms()).length);
+  /** The flow's DMN files by file name, deployed with it as one unit. */
+  protected readonly decisions = signal<Record<string, string>>({});
+  protected readonly decisionFileCount = computed(() => Object.keys(this.decisions()).length);
   /** What the workspace shows: the diagram, the form editor or the XML. */
-  protected readonly mode = signal<'diagram' | 'forms' | 'xml'>('diagram');
+  protected readonly mode = signal<'diagram' | 'forms' | 'decisions' | 'xml' | 'play'>('diagram');
   /** The model's XML as the XML view shows it, saved when the view is opened. */
   protected readonly xmlSource = signal('');
+  /** The draft 试运行 Play runs: read out of the modeler when the Play view is opened. */
+  protected readonly playDraft = signal<PlayDraft | null>(null);
   /** The diagram's side of the form editor: which elements take a form, and linking one. */
   protected readonly formLinker: FormLinker = {
     linkable: () => this.linkableElements(),
@@ -175,7 +183,8 @@ export class DesignerPage implements OnDestroy {
       });
       return;
     }
-    this.definitionsApi.deploy(forms && Object.keys(forms).length ? { xml, forms } : { xml }).subscribe({
+    const decisions = this.decisions();
+    this.definitionsApi.deploy({ xml, ...(Object.keys(forms).length ? { forms } : {}), ...(Object.keys(decisions).length ? { decisions } : {}) }).subscribe({
       next: (outcome) => {
         this.busy.set(false);
         this.outcome.set(outcome);
@@ -200,6 +209,7 @@ export class DesignerPage implements OnDestroy {
       const { warnings } = await this.modeler.importXML(await withDiagramLayout(xml));
       this.opened.set(opened);
       this.forms.set({ ...(opened.forms ?? {}) });
+      this.decisions.set({ ...(opened.decisions ?? {}) });
       this.dirty.set(false);
       this.warnings.set(importWarnings(warnings));
       (this.modeler.get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
@@ -212,6 +222,14 @@ export class DesignerPage implements OnDestroy {
   protected async showXml(): Promise<void> {
     this.xmlSource.set((await this.currentXml()) ?? '');
     this.mode.set('xml');
+  }
+
+  /** Opens 试运行 Play on the draft as it is now: the modeler's XML, the flow's forms and DMN files, the start event's form. */
+  protected async showPlay(): Promise<void> {
+    const xml = await this.currentXml();
+    const startFormId = this.linkableElements().find((element) => element.type === 'bpmn:StartEvent' && element.formId !== undefined)?.formId;
+    this.playDraft.set(xml === null ? null : { xml, forms: this.forms(), decisions: this.decisions(), ...(startFormId !== undefined ? { startFormId } : {}) });
+    this.mode.set('play');
   }
 
   /** Imports XML edited in the XML view; XML that cannot be read leaves the diagram as it was. */
@@ -272,7 +290,7 @@ export class DesignerPage implements OnDestroy {
   }
 
   private async showDeployed(definition: DefinitionView): Promise<void> {
-    await this.show(definition.xml, { source: `${definition.key} v${definition.version}`, forms: definition.forms });
+    await this.show(definition.xml, { source: `${definition.key} v${definition.version}`, forms: definition.forms, decisions: definition.decisions });
     this.followDeployed(definition.key, definition.version, definition.versions);
   }
 
@@ -292,6 +310,11 @@ export class DesignerPage implements OnDestroy {
 
   protected formsChanged(forms: Record<string, unknown>): void {
     this.forms.set(forms);
+    this.dirty.set(true);
+  }
+
+  protected decisionsChanged(decisions: Record<string, string>): void {
+    this.decisions.set(decisions);
     this.dirty.set(true);
   }
 

@@ -145,6 +145,31 @@ describe('DesignerPage', () => {
     expect(request.request.body.forms).toEqual({ 'lf-window-check': { components: [] } });
   });
 
+  it('opens a deployed definition with its DMN files, lists their decisions under 决策 Decisions and deploys them back with it', async () => {
+    // given
+    const dmn = '<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d"><decision id="review-lane" name="审查路径 Review lane"><decisionTable id="t"/></decision></definitions>';
+    const { fixture, host } = await openDesigner();
+    const select = host.querySelector('select') as HTMLSelectElement;
+    select.value = 'linfen-123-closure';
+    select.dispatchEvent(new Event('change'));
+    backend.expectOne('/api/definitions/linfen-123-closure').flush({ key: 'linfen-123-closure', version: 1, xml: '<deployed/>', forms: {}, decisions: { 'review-lanes.dmn': dmn } });
+    await fixture.whenStable();
+    await fixture.whenStable();
+
+    // when
+    button(host, '决策 Decisions').click();
+    await fixture.whenStable();
+    const listed = Array.from(host.querySelectorAll('bj-designer-decisions .decision strong')).map((e) => e.textContent);
+    button(host, 'Deploy').click();
+    await fixture.whenStable();
+    const request = backend.expectOne((r) => r.method === 'POST' && r.url === '/api/definitions');
+
+    // then
+    expect(button(host, '决策 Decisions').textContent).toContain('(1)');
+    expect(listed).toEqual(['审查路径 Review lane']);
+    expect(request.request.body).toEqual({ xml: drawnXml, decisions: { 'review-lanes.dmn': dmn } });
+  });
+
   it('selects the element of a refused deploy\'s problem on the canvas', async () => {
     // given
     const { fixture, host } = await openDesigner();

@@ -118,7 +118,7 @@ export class TaskWorkbench {
     const context$ = this.casesApi.get(task.caseId).pipe(
       switchMap((caseView) =>
         this.definitionsApi
-          .get(caseView.definitionKey, caseView.version)
+          .get(caseView.definitionKey, caseView.version, caseView.zoneId)
           .pipe(map((definition) => ({ caseView, forms: definition.forms ?? {}, formSchema: task.formId ? (definition.forms?.[task.formId] ?? null) : null }))),
       ),
       takeUntilDestroyed(this.destroyRef),

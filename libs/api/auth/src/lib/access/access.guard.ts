@@ -50,9 +50,10 @@ export class AccessGuard implements CanActivate {
     }
     const ticket = acceptsTicket ? queryValue(request, 'ticket') : undefined;
     if (ticket) {
-      const actor = this.tickets.redeem(ticket) ?? fail('The ticket is unknown, used or expired: get a new one from POST /api/auth/sse-ticket');
-      if (!this.users.standing(actor.id)?.active) fail('The user is deactivated: ask an admin');
-      return actor;
+      const userId = this.tickets.redeem(ticket) ?? fail('The ticket is unknown, used or expired: get a new one from POST /api/auth/sse-ticket');
+      const user = this.users.find(userId);
+      if (!user?.active) fail('The user is deactivated: ask an admin');
+      return { id: user.id, name: user.name, roles: user.roles, zoneId: user.zoneId, groups: user.groups };
     }
     return fail(`Sign in first: send Authorization: Bearer <token>${acceptsTicket ? ', or ?ticket= from POST /api/auth/sse-ticket' : ''}`);
   }

@@ -50,11 +50,14 @@ interface UserRow {
  * The users who may sign in, in `<dataDir>/users.sqlite` (in memory without a data dir).
  * Users are not events: they are not part of any case's history. The standing of each user
  * (active, token generation) is cached in memory, since every request asks for it; every write
- * goes through this class and drops the cached entry.
+ * goes through this class and drops the cached entry, and a commit by another replica on the same
+ * file (`BANJIE_WORKERS`) clears the cache before the next check.
  */
 export class UserDirectory {
   private readonly db: Database.Database;
   private readonly standings = new Map<string, UserStanding | null>();
+  private readonly dataVersion: Database.Statement;
+  private seenDataVersion = -1;
 
   constructor(dataDir: string | undefined) {
     if (dataDir) mkdirSync(dataDir, { recursive: true });
@@ -63,11 +66,13 @@ export class UserDirectory {
     this.db.exec(`CREATE TABLE IF NOT EXISTS users (
         id TEXT PRIMARY KEY, name TEXT NOT NULL, roles TEXT NOT NULL, zone_id TEXT NOT NULL, groups TEXT NOT NULL, password_hash TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS seeds (name TEXT PRIMARY KEY, at TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS revoked_tokens (token_hash TEXT PRIMARY KEY, expires_ms INTEGER NOT NULL)`);
+      CREATE TABLE IF NOT EXISTS revoked_tokens (token_hash TEXT PRIMARY KEY, expires_ms INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS used_sse_tickets (id TEXT PRIMARY KEY, expires_ms INTEGER NOT NULL)`);
     // Data dirs from before deactivation and password changes get the two columns once.
     const columns = new Set((this.db.prepare('PRAGMA table_info(users)').all() as { name: string }[]).map((c) => c.name));
     if (!columns.has('active')) this.db.exec('ALTER TABLE users ADD COLUMN active INTEGER NOT NULL DEFAULT 1');
     if (!columns.has('token_generation')) this.db.exec('ALTER TABLE users ADD COLUMN token_generation INTEGER NOT NULL DEFAULT 0');
+    this.dataVersion = this.db.prepare('PRAGMA data_version');
   }
 
   find(id: string): (StoredUser & { active: boolean }) | undefined {
@@ -75,8 +80,12 @@ export class UserDirectory {
     return row && { ...toView(row), passwordHash: row.password_hash, tokenGeneration: row.token_generation };
   }
 
-  /** Whether the user exists and is active, and its current token generation; cached. */
+  /**
+   * Whether the user exists and is active, and its current token generation; cached until another
+   * connection (another replica on this data dir) commits to `users.sqlite`.
+   */
   standing(id: string): UserStanding | undefined {
+    this.forgetStandingsChangedElsewhere();
     let standing = this.standings.get(id);
     if (standing === undefined) {
       const row = this.db.prepare('SELECT active, token_generation FROM users WHERE id = ?').get(id) as Pick<UserRow, 'active' | 'token_generation'> | undefined;
@@ -165,6 +174,15 @@ export class UserDirectory {
     this.db.prepare('INSERT OR REPLACE INTO revoked_tokens (token_hash, expires_ms) VALUES (?, ?)').run(tokenHash, expiresMs);
   }
 
+  /**
+   * Marks a live-stream ticket used (`SseTickets`); false when it was used before, by this process
+   * or by another replica on the same data dir. Expired entries are dropped on the way.
+   */
+  markTicketUsed(id: string, expiresMs: number): boolean {
+    this.db.prepare('DELETE FROM used_sse_tickets WHERE expires_ms < ?').run(Date.now());
+    return this.db.prepare('INSERT OR IGNORE INTO used_sse_tickets (id, expires_ms) VALUES (?, ?)').run(id, expiresMs).changes === 1;
+  }
+
   /** Whether a token (by its SHA-256) was revoked. */
   isRevoked(tokenHash: string): boolean {
     return this.db.prepare('SELECT 1 FROM revoked_tokens WHERE token_hash = ?').get(tokenHash) !== undefined;
@@ -181,6 +199,14 @@ export class UserDirectory {
 
   close(): void {
     this.db.close();
+  }
+
+  /** `data_version` moves when another connection commits: a replica changed a user (or marked a ticket), so the cache may be stale. */
+  private forgetStandingsChangedElsewhere(): void {
+    const version = this.dataVersion.get() as { data_version: number };
+    if (version.data_version === this.seenDataVersion) return;
+    this.seenDataVersion = version.data_version;
+    this.standings.clear();
   }
 
   private listOne(id: string): ManagedUserView | undefined {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { UserDirectory } from './user-directory';
 
 const clerk = { id: 'lf-new', name: '刘芳', roles: ['clerk' as const], zoneId: 'lf' as const, groups: ['window'], passwordHash: 'hash' };
@@ -53,5 +56,44 @@ describe('UserDirectory', () => {
     expect(users.listZone('lf')).toEqual([]);
     expect(users.listManaged('lf')).toEqual([{ id: 'lf-new', name: '刘芳', roles: ['clerk'], zoneId: 'lf', groups: ['window'], active: false }]);
     expect(users.update('nobody', { active: false })).toBeUndefined();
+  });
+
+  describe('two replicas on one data dir', () => {
+    let dataDir: string;
+    let one: UserDirectory;
+    let two: UserDirectory;
+
+    beforeEach(() => {
+      dataDir = mkdtempSync(join(tmpdir(), 'banjie-users-'));
+      one = new UserDirectory(dataDir);
+      two = new UserDirectory(dataDir);
+    });
+
+    afterEach(() => {
+      one.close();
+      two.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('ends on the other replica the tokens of a user deactivated on one, though it had the standing cached', () => {
+      // given a user the other replica has checked (and cached)
+      one.add(clerk);
+      expect(two.standing('lf-new')).toEqual({ active: true, tokenGeneration: 0 });
+
+      // when one replica deactivates it
+      one.update('lf-new', { active: false });
+
+      // then the other sees it deactivated with a new token generation
+      expect(two.standing('lf-new')).toEqual({ active: false, tokenGeneration: 1 });
+    });
+
+    it('marks a live-stream ticket used once across both replicas', () => {
+      // when both mark the same ticket
+      const first = one.markTicketUsed('ticket-1', Date.now() + 60_000);
+      const second = two.markTicketUsed('ticket-1', Date.now() + 60_000);
+
+      // then only the first use counts
+      expect([first, second]).toEqual([true, false]);
+    });
   });
 });

@@ -164,7 +164,7 @@ export class CaseCommands {
         const result = await this.store.append(caseStream(request.caseId), toAppend, {
           expected: current.revision < 0n ? 'no_stream' : current.revision,
         });
-        this.writePositions.record(result.position);
+        this.writePositions.record(result.position, toAppend.length);
         const next: LoadedCase = {
           header: current.header,
           state,
@@ -189,7 +189,7 @@ export class CaseCommands {
    * or whose latest version changed, the case is decided again, as decide is pure.
    */
   private async decideWithCalledModels(current: LoadedCase, request: CaseCommandRequest): Promise<{ decision: Decision; state: CaseState }> {
-    const model = await this.definitions.model(current.header.definitionKey, current.header.version);
+    const model = await this.definitions.model(current.header.zoneId, current.header.definitionKey, current.header.version);
     const calledModels = new CalledModels(this.definitions, current.header.zoneId);
     await calledModels.preload(current.state);
     const ctx: EngineContext = {

@@ -111,6 +111,21 @@ describe('called processes of a case', () => {
     expect(openTasks(version1Goes)).toEqual([['Task_GrandchildSign', '孙流程签发 Grandchild sign-off']]);
   });
 
+  it('a call activity resolves the called key in its own zone when another zone deployed the same keys', async () => {
+    // given lf deploys the same parent key and its own model of the child key that tg has
+    await first.definitions.deploy(PARENT, {}, 'lf');
+    await first.definitions.deploy(CHILD_V2, {}, 'lf');
+
+    // when each zone starts its parent
+    const inLf = await startCase(first.cases, 'called-parent', 'lf');
+    const inTg = await startCase(first.cases, 'called-parent', 'tg');
+
+    // then each call runs its own zone's child, as version 1 of that zone
+    expect(openTasks(inLf)).toEqual([['Task_ChildReview', '子流程审查 v2 Child review, no sign-off']]);
+    expect(openTasks(inTg)).toEqual([['Task_ChildReview', '子流程审查 Child review']]);
+    expect(inLf.events.find((e) => e.type === 'CalledProcessStarted')?.data).toMatchObject({ processId: 'called-child', version: 1 });
+  });
+
   it('a process deployed in another zone cannot be called', async () => {
     // given a parent of zone lf that calls a key of zone tg
     await first.definitions.deploy(PARENT.replace('id="called-parent"', 'id="lf-parent"'), {}, 'lf');

@@ -22,4 +22,18 @@ describe('definitionHash', () => {
     expect(definitionHash('<xml />', {})).not.toBe(base);
     expect(definitionHash('<xml/>', { f: {} })).not.toBe(base);
   });
+
+  it('changes when a DMN resource changes, and stays what it was without one', () => {
+    // given
+    const dmn = { 'route.dmn': '<definitions id="a"/>' };
+
+    // when
+    const withDmn = definitionHash('<xml/>', {}, dmn);
+
+    // then
+    expect(definitionHash('<xml/>', {}, {})).toBe(definitionHash('<xml/>', {}));
+    expect(withDmn).not.toBe(definitionHash('<xml/>', {}));
+    expect(definitionHash('<xml/>', {}, { 'route.dmn': '<definitions id="b"/>' })).not.toBe(withDmn);
+    expect(definitionHash('<xml/>', {}, { ...dmn })).toBe(withDmn);
+  });
 });

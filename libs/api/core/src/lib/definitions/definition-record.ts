@@ -1,6 +1,6 @@
 import type { Problem } from '@banjie/contracts';
 
-/** Payload of `DefinitionDeployed`, the one event type of a `definition-<key>` stream. */
+/** Payload of `DefinitionDeployed`, the one event type of a `definition-<zone>:<key>` stream. */
 export interface DefinitionRecord {
   key: string;
   version: number;
@@ -9,6 +9,8 @@ export interface DefinitionRecord {
   zoneId: string;
   xml: string;
   forms: Record<string, unknown>;
+  /** DMN resources deployed with the flow: file name → DMN XML (absent in records from before DMN). */
+  decisions?: Record<string, string>;
   warnings: Problem[];
   deployedAt: string;
   deployedBy?: string;
@@ -18,8 +20,19 @@ export interface DefinitionRecord {
 
 export const DEFINITION_DEPLOYED = 'DefinitionDeployed';
 
-/** Name of the stream holding every version of one process definition. */
-export function definitionStream(key: string): string {
+/**
+ * Name of the stream holding every version of one zone's process key. A process id is an XML
+ * NCName, which has no `:`, so no key of the old layout (`definition-<key>`) is read as one of these.
+ */
+export function definitionStream(zoneId: string, key: string): string {
+  return `definition-${zoneId}:${key}`;
+}
+
+/**
+ * The stream of a key in the layout of before zone-scoped keys, when a key was global: it stays
+ * the stream of the zone whose versions it holds (its first `DefinitionDeployed` names the zone).
+ */
+export function legacyDefinitionStream(key: string): string {
   return `definition-${key}`;
 }
 
@@ -50,8 +63,13 @@ export interface DefinitionStatusChange {
   by?: string;
 }
 
-/** Name of the stream holding the withdrawals and restorations of one key (its versions stay in `definition-<key>`). */
-export function definitionStatusStream(key: string): string {
+/** Name of the stream holding the withdrawals and restorations of one zone's key (its versions stay in `definition-<zone>:<key>`). */
+export function definitionStatusStream(zoneId: string, key: string): string {
+  return `withdrawal-${zoneId}:${key}`;
+}
+
+/** The withdrawal stream of a key of the old layout (`withdrawal-<key>`), beside its `definition-<key>`. */
+export function legacyDefinitionStatusStream(key: string): string {
   return `withdrawal-${key}`;
 }
 

@@ -9,8 +9,9 @@ import { EVENT_STORE } from '../store/event-store.token';
 import { WritePositions } from '../store/write-positions';
 import { definitionHash } from './definition-hash';
 import { MODEL_COMPILER, inProcessModelCompiler, type ModelCompiler } from './model-compiler';
-import { DEFINITION_DEPLOYED, decodeDefinitionDeployed, definitionStream, type DefinitionRecord } from './definition-record';
-import { DEFINITION_RESTORED, DEFINITION_WITHDRAWN, decodeDefinitionStatusChange, definitionStatusStream, type DefinitionStatusChange } from './definition-record';
+import { ZONES } from '@banjie/contracts';
+import { DEFINITION_DEPLOYED, decodeDefinitionDeployed, definitionStream, legacyDefinitionStream, type DefinitionRecord } from './definition-record';
+import { DEFINITION_RESTORED, DEFINITION_WITHDRAWN, decodeDefinitionStatusChange, definitionStatusStream, legacyDefinitionStatusStream, type DefinitionStatusChange } from './definition-record';
 
 /** Result of a deployment: `created` is false when the same XML and forms were already deployed. */
 export interface Deployment {
@@ -20,13 +21,28 @@ export interface Deployment {
 
 const MAX_DEPLOY_ATTEMPTS = 5;
 
+/** The streams of one zone's key: its versions and its withdrawals. */
+interface KeyStreams {
+  readonly definition: string;
+  readonly status: string;
+  /** The old layout's streams (`definition-<key>`), of a key deployed before keys were zone-scoped. */
+  readonly legacy: boolean;
+}
+
 /**
- * The deployed process definitions: every version of a key is a `DefinitionDeployed` event of
- * its `definition-<key>` stream. Keeps what it has read and the compiled models in memory.
+ * The deployed process definitions. A process key belongs to its zone: zones deploy the same key
+ * independently, each with its own versions, as `DefinitionDeployed` events of the
+ * `definition-<zone>:<key>` stream. A key deployed before keys were zone-scoped stays in its
+ * `definition-<key>` stream, read and appended to as the key of the zone that deployed it.
+ * Keeps what it has read and the compiled models in memory.
  */
 @Injectable()
 export class DefinitionRegistry {
+  /** Versions by `<zone>:<key>`. */
   private readonly versions = new Map<string, DefinitionRecord[]>();
+  private readonly streams = new Map<string, KeyStreams>();
+  /** The zone whose versions the old layout's stream of a key holds (undefined: no such stream). */
+  private readonly legacyOwners = new Map<string, string | undefined>();
   private readonly models = new Map<string, Promise<ProcessModel>>();
   private readonly compiled = new Map<string, ProcessModel>();
 
@@ -37,27 +53,31 @@ export class DefinitionRegistry {
     @Optional() @Inject(MODEL_COMPILER) private readonly compiler: ModelCompiler = inProcessModelCompiler,
   ) {}
 
-  /** Compiles and deploys a model in a zone; the same XML and forms again returns the existing version. */
-  async deploy(xml: string, forms: Record<string, unknown>, zoneId: string, actor?: Actor): Promise<Deployment> {
+  /**
+   * Compiles and deploys a model in a zone with its forms and DMN resources (file name → DMN XML);
+   * the same XML, forms and DMN again returns the existing version.
+   */
+  async deploy(xml: string, forms: Record<string, unknown>, zoneId: string, actor?: Actor, decisions: Record<string, string> = {}): Promise<Deployment> {
     if (/<!DOCTYPE/i.test(xml)) {
       throw new ApiError('invalid_bpmn', 'XML with a DOCTYPE is refused', [{ message: 'DOCTYPE declarations are not allowed' }]);
     }
-    const { compiled, findings } = await this.compiler.compile(xml, forms, true);
+    const { compiled, findings } = await this.compiler.compile(xml, forms, true, decisions);
     // The designer's canvas runs the same Banjie lint rules: its errors refuse, its warnings go with the deployment.
     const linted = (category: 'error' | 'warn') => findings.filter((f) => f.category === category).map(({ elementId, elementType, message }) => ({ elementId, elementType, message }));
     if (!compiled.ok || linted('error').length > 0) {
       const errors = linted('error');
       const alsoLinted = (p: { elementId?: string; message: string }) => errors.some((e) => e.elementId === p.elementId && e.message.includes(p.message));
-      throw new ApiError('invalid_bpmn', 'The BPMN model cannot be deployed', [...errors, ...(compiled.ok ? [] : compiled.problems.filter((p) => !alsoLinted(p)).map((p) => ({ ...p })))]);
+      const problems = compiled.ok ? [] : compiled.problems.filter((p) => !alsoLinted(p)).map((p) => ({ ...p }));
+      const inDmn = problems.some((p) => p.elementType?.startsWith('dmn:'));
+      throw new ApiError('invalid_bpmn', inDmn ? 'A DMN resource of the deployment cannot be deployed' : 'The BPMN model cannot be deployed', [...errors, ...problems]);
     }
     const { model } = compiled;
     const warnings = [...compiled.warnings, ...linted('warn')];
-    const hash = definitionHash(xml, forms);
+    const hash = definitionHash(xml, forms, decisions);
     for (let attempt = 1; ; attempt++) {
-      const known = await this.refresh(model.key);
+      // Another zone's versions of the same key are neither read nor touched: this zone's key is its own.
+      const known = await this.refresh(zoneId, model.key);
       const latest = known.at(-1);
-      // Another zone's key is neither overwritten nor named: the answer says nothing of whose it is.
-      if (latest && latest.zoneId !== zoneId) throw ApiError.conflict(`Process key ${model.key} cannot be deployed by your zone: give the process another id`);
       if (latest?.hash === hash) return { created: false, definition: latest };
       const record: DefinitionRecord = {
         key: model.key,
@@ -67,6 +87,7 @@ export class DefinitionRegistry {
         zoneId,
         xml,
         forms,
+        ...(Object.keys(decisions).length > 0 ? { decisions } : {}),
         warnings: warnings.map((w) => ({ ...w })),
         deployedAt: this.clock.now(),
         deployedBy: actor?.id,
@@ -75,12 +96,12 @@ export class DefinitionRegistry {
       try {
         const expected = latest ? BigInt(known.length - 1) : 'no_stream';
         const result = await this.store.append(
-          definitionStream(model.key),
+          (await this.streamsOf(zoneId, model.key)).definition,
           [{ id: randomUUID(), type: DEFINITION_DEPLOYED, data: record, metadata: { v: 1, actor: actor && { id: actor.id, roles: actor.roles, zoneId: actor.zoneId }, zoneId } }],
           { expected },
         );
         this.writePositions.record(result.position);
-        this.versions.set(model.key, [...known, record]);
+        this.versions.set(zoneKey(zoneId, model.key), [...known, record]);
         return { created: true, definition: record };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_DEPLOY_ATTEMPTS) throw error;
@@ -88,26 +109,26 @@ export class DefinitionRegistry {
     }
   }
 
-  /** Whether a key is withdrawn now: it starts no new case, running cases go on. */
-  async isWithdrawn(key: string): Promise<boolean> {
-    return (await this.readStatus(key)).withdrawn;
+  /** Whether a zone's key is withdrawn now: it starts no new case, running cases go on. */
+  async isWithdrawn(zoneId: string, key: string): Promise<boolean> {
+    return (await this.readStatus(zoneId, key)).withdrawn;
   }
 
   /**
-   * Withdraws a key (`withdrawn: true`) or restores it, by its zone's designer: a
-   * `DefinitionWithdrawn` / `DefinitionRestored` event of its `withdrawal-<key>` stream.
-   * 404 for an unknown key or one of another zone, 409 when it is already so.
+   * Withdraws a key of the actor's zone (`withdrawn: true`) or restores it, by its zone's designer:
+   * a `DefinitionWithdrawn` / `DefinitionRestored` event of its `withdrawal-<zone>:<key>` stream.
+   * 404 for a key the zone has not deployed, 409 when it is already so.
    */
   async setWithdrawn(key: string, withdrawn: boolean, actor: Actor): Promise<DefinitionStatusChange & { withdrawn: boolean }> {
-    const latest = (await this.refresh(key)).at(-1);
-    if (!latest || latest.zoneId !== actor.zoneId) throw ApiError.notFound(`Definition ${key}`);
-    const status = await this.readStatus(key);
+    const latest = (await this.refresh(actor.zoneId, key)).at(-1);
+    if (!latest) throw ApiError.notFound(`Definition ${key}`);
+    const status = await this.readStatus(latest.zoneId, key);
     if (status.withdrawn === withdrawn) {
       throw new ApiError('conflict', withdrawn ? `Definition ${key} is already withdrawn` : `Definition ${key} is not withdrawn`);
     }
     const change: DefinitionStatusChange = { key, zoneId: latest.zoneId, at: this.clock.now(), by: actor.id };
     const result = await this.store.append(
-      definitionStatusStream(key),
+      (await this.streamsOf(latest.zoneId, key)).status,
       [{ id: randomUUID(), type: withdrawn ? DEFINITION_WITHDRAWN : DEFINITION_RESTORED, data: change, metadata: { v: 1, actor: { id: actor.id, roles: actor.roles, zoneId: actor.zoneId }, zoneId: latest.zoneId } }],
       { expected: status.events === 0 ? 'no_stream' : BigInt(status.events - 1) },
     );
@@ -115,34 +136,49 @@ export class DefinitionRegistry {
     return { ...change, withdrawn };
   }
 
-  private async readStatus(key: string): Promise<{ withdrawn: boolean; events: number }> {
+  private async readStatus(zoneId: string, key: string): Promise<{ withdrawn: boolean; events: number }> {
     let withdrawn = false;
     let events = 0;
+    const stream = (await this.streamsOf(zoneId, key)).status;
     try {
-      for await (const event of this.store.readStream(definitionStatusStream(key))) {
+      for await (const event of this.store.readStream(stream)) {
         events++;
         const change = decodeDefinitionStatusChange(event);
         if (change) withdrawn = change.withdrawn;
       }
     } catch (error) {
-      if (!(error instanceof Error && error.name === 'StreamNotFoundError')) throw error;
+      if (!isStreamNotFound(error)) throw error;
     }
     return { withdrawn, events };
   }
 
-  /** A version of a key (the latest when `version` is undefined), or undefined. */
-  async find(key: string, version?: number): Promise<DefinitionRecord | undefined> {
-    let known = this.versions.get(key);
-    if (!known || (version !== undefined && version > known.length) || version === undefined) known = await this.refresh(key);
+  /** A version of a zone's key (the latest when `version` is undefined), or undefined. */
+  async find(zoneId: string, key: string, version?: number): Promise<DefinitionRecord | undefined> {
+    let known = this.versions.get(zoneKey(zoneId, key));
+    if (!known || (version !== undefined && version > known.length) || version === undefined) known = await this.refresh(zoneId, key);
     return chosenVersion(known, version);
   }
 
-  /** The executable model of a deployed version, compiled once. */
-  async model(key: string, version: number): Promise<ProcessModel> {
-    const id = `${key}@${version}`;
+  /** The zones that deployed a key, in the order of `ZONES` (for province-wide users, who name no zone of their own). */
+  async zonesWith(key: string): Promise<string[]> {
+    const deployed = await Promise.all(ZONES.map(async (zoneId) => (await this.refresh(zoneId, key)).length > 0));
+    return ZONES.filter((_, i) => deployed[i]);
+  }
+
+  /**
+   * Whether a zone's key lives in the old layout's stream (`definition-<key>`, deployed before keys
+   * were zone-scoped): ids derived from the key alone stay as they were for it.
+   */
+  async isLegacyKey(zoneId: string, key: string): Promise<boolean> {
+    return (await this.streamsOf(zoneId, key)).legacy;
+  }
+
+  /** The executable model of a deployed version of a zone's key, compiled once. */
+  async model(zoneId: string, key: string, version: number): Promise<ProcessModel> {
+    const id = `${zoneKey(zoneId, key)}@${version}`;
     let model = this.models.get(id);
     if (!model) {
-      model = this.compileDeployed(key, version);
+      model = this.compileDeployed(zoneId, key, version);
       this.models.set(id, model);
       model.then(
         (m) => this.compiled.set(id, m),
@@ -157,40 +193,77 @@ export class DefinitionRegistry {
    * instance has read and compiled it, for callers that cannot wait: the engine's `resolveModel`.
    */
   compiledInZone(zoneId: string, key: string, version?: number): ResolvedModel | undefined {
-    const record = chosenVersion(this.versions.get(key) ?? [], version);
-    if (record?.zoneId !== zoneId) return undefined;
-    const model = this.compiled.get(`${key}@${record.version}`);
+    const record = chosenVersion(this.versions.get(zoneKey(zoneId, key)) ?? [], version);
+    if (!record) return undefined;
+    const model = this.compiled.get(`${zoneKey(zoneId, key)}@${record.version}`);
     return model && { model, version: record.version };
   }
 
   /** `compiledInZone` after reading the versions of the key deployed since (by any instance) and compiling the one chosen. */
   async loadInZone(zoneId: string, key: string, version?: number): Promise<ResolvedModel | undefined> {
-    const record = chosenVersion(await this.refresh(key), version);
-    if (record?.zoneId !== zoneId) return undefined;
-    return { model: await this.model(key, record.version), version: record.version };
+    const record = chosenVersion(await this.refresh(zoneId, key), version);
+    if (!record) return undefined;
+    return { model: await this.model(zoneId, key, record.version), version: record.version };
   }
 
-  private async compileDeployed(key: string, version: number): Promise<ProcessModel> {
-    const record = await this.find(key, version);
+  private async compileDeployed(zoneId: string, key: string, version: number): Promise<ProcessModel> {
+    const record = await this.find(zoneId, key, version);
     if (!record) throw ApiError.notFound(`Definition ${key} version ${version}`);
-    const { compiled } = await this.compiler.compile(record.xml, record.forms, false);
+    const { compiled } = await this.compiler.compile(record.xml, record.forms, false, record.decisions);
     if (!compiled.ok) throw new ApiError('invalid_bpmn', `Deployed definition ${key} v${version} no longer compiles`, compiled.problems.map((p) => ({ ...p })));
     return compiled.model;
   }
 
-  private async refresh(key: string): Promise<DefinitionRecord[]> {
-    const known = [...(this.versions.get(key) ?? [])];
+  private async refresh(zoneId: string, key: string): Promise<DefinitionRecord[]> {
+    const id = zoneKey(zoneId, key);
+    const known = [...(this.versions.get(id) ?? [])];
+    const stream = (await this.streamsOf(zoneId, key)).definition;
     try {
-      for await (const event of this.store.readStream(definitionStream(key), { from: BigInt(known.length) })) {
+      for await (const event of this.store.readStream(stream, { from: BigInt(known.length) })) {
         const record = decodeDefinitionDeployed(event);
         if (record) known.push(record);
       }
     } catch (error) {
-      if (!(error instanceof Error && error.name === 'StreamNotFoundError')) throw error;
+      if (!isStreamNotFound(error)) throw error;
     }
-    this.versions.set(key, known);
+    this.versions.set(id, known);
     return known;
   }
+
+  /** The streams of a zone's key: the old layout's when that zone deployed the key before keys were zone-scoped. */
+  private async streamsOf(zoneId: string, key: string): Promise<KeyStreams> {
+    const id = zoneKey(zoneId, key);
+    let streams = this.streams.get(id);
+    if (!streams) {
+      const legacy = (await this.legacyOwner(key)) === zoneId;
+      streams = legacy
+        ? { definition: legacyDefinitionStream(key), status: legacyDefinitionStatusStream(key), legacy }
+        : { definition: definitionStream(zoneId, key), status: definitionStatusStream(zoneId, key), legacy };
+      this.streams.set(id, streams);
+    }
+    return streams;
+  }
+
+  /** The zone of the first version in the old layout's stream of a key; no stream of that layout is started any more. */
+  private async legacyOwner(key: string): Promise<string | undefined> {
+    if (this.legacyOwners.has(key)) return this.legacyOwners.get(key);
+    let owner: string | undefined;
+    try {
+      for await (const event of this.store.readStream(legacyDefinitionStream(key), { maxCount: 1 })) owner = decodeDefinitionDeployed(event)?.zoneId;
+    } catch (error) {
+      if (!isStreamNotFound(error)) throw error;
+    }
+    this.legacyOwners.set(key, owner);
+    return owner;
+  }
+}
+
+function zoneKey(zoneId: string, key: string): string {
+  return `${zoneId}:${key}`;
+}
+
+function isStreamNotFound(error: unknown): boolean {
+  return error instanceof Error && error.name === 'StreamNotFoundError';
 }
 
 function chosenVersion(known: readonly DefinitionRecord[], version: number | undefined): DefinitionRecord | undefined {

@@ -1,4 +1,4 @@
-import { compile, lintBpmn, type LintFinding } from '@banjie/engine';
+import { compileWithDecisions, lintBpmn, type compile, type DecisionResources, type LintFinding } from '@banjie/engine';
 
 /** What compiling a deployed model answers: the engine's compile result and the Banjie lint findings. */
 export interface CompiledDeployment {
@@ -12,16 +12,16 @@ export interface CompiledDeployment {
  * in-process compiler is the fallback without one (unit tests, tools).
  */
 export interface ModelCompiler {
-  /** Compiles `xml` with its forms; with `lint`, also runs the Banjie lint rules. */
-  compile(xml: string, forms: Record<string, unknown>, lint: boolean): Promise<CompiledDeployment>;
+  /** Compiles `xml` with its forms and DMN resources; with `lint`, also runs the Banjie lint rules. */
+  compile(xml: string, forms: Record<string, unknown>, lint: boolean, decisions?: DecisionResources): Promise<CompiledDeployment>;
 }
 
 export const MODEL_COMPILER = Symbol('ModelCompiler');
 
 /** Compiles on the calling thread. */
 export const inProcessModelCompiler: ModelCompiler = {
-  async compile(xml, forms, lint) {
-    const [compiled, findings] = await Promise.all([compile(xml, { forms }), lint ? lintBpmn(xml) : Promise.resolve([])]);
+  async compile(xml, forms, lint, decisions) {
+    const [compiled, findings] = await Promise.all([compileWithDecisions(xml, { forms, decisionResources: decisions }), lint ? lintBpmn(xml) : Promise.resolve([])]);
     return { compiled, findings };
   },
 };

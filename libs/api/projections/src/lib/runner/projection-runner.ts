@@ -273,10 +273,9 @@ export class ProjectionRunner implements OnModuleDestroy {
     for (const waiter of ready) waiter.resolve();
   }
 
+  /** Events this process appended that the read models have not applied yet, on any store's positions. */
   private lag(): number {
-    const written = this.writePositions.latest;
-    if (!written || !this.position || !/^\d+$/.test(written) || !/^\d+$/.test(this.position)) return 0;
-    return Math.max(0, Number(BigInt(written) - BigInt(this.position)));
+    return this.writePositions.unprojected(this.position);
   }
 
   private loadCheckpoints(): void {

@@ -5,8 +5,8 @@ import type { CaseView } from '@banjie/contracts';
 import type { EngineCommand } from '@banjie/engine';
 import { assertCanSee } from '../shared/case-access';
 
-/** An engine command that answers one job. */
-export type JobCommand = Extract<EngineCommand, { type: 'CompleteJob' | 'FailJob' | 'ThrowError' }>;
+/** An engine command that answers or updates one job. */
+export type JobCommand = Extract<EngineCommand, { type: 'CompleteJob' | 'FailJob' | 'ThrowError' | 'UpdateJob' }>;
 
 /**
  * Sends a worker's answer to a job to the job's case: the jobs read model leads from the job id

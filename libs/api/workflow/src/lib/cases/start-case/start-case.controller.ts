@@ -19,6 +19,6 @@ export class StartCaseController {
   @Roles('applicant', 'clerk', 'agent', 'admin')
   @ApiOperation({ summary: 'Start a case; 201 with the CaseView' })
   start(@Body() body: StartCaseDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<CaseView> {
-    return this.commandBus.execute(new StartCaseCommand(body.definitionKey, body.version, body.businessKey, body.variables, actor, correlationIdOf(req)));
+    return this.commandBus.execute(new StartCaseCommand(body.definitionKey, body.version, body.businessKey, body.variables, actor, correlationIdOf(req), body.zoneId));
   }
 }

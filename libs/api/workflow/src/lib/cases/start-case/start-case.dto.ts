@@ -25,4 +25,9 @@ export class StartCaseDto {
   @IsOptional()
   @IsObject()
   variables?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ example: 'lf', description: "The zone of the definition, for province-wide callers when several zones deployed the key; a zone user's own zone only" })
+  @IsOptional()
+  @IsString()
+  zoneId?: string;
 }

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiError, CaseCommands, DefinitionRegistry, canSeeZone } from '@banjie/api-core';
+import { ApiError, CaseCommands, DefinitionRegistry, zoneOfDefinition } from '@banjie/api-core';
 import type { CaseView } from '@banjie/contracts';
 import { randomUUID } from 'node:crypto';
 import { StartCaseCommand } from './start-case.command';
@@ -12,11 +12,12 @@ export class StartCaseHandler implements ICommandHandler<StartCaseCommand> {
   ) {}
 
   async execute(command: StartCaseCommand): Promise<CaseView> {
-    const definition = await this.definitions.find(command.definitionKey, command.version);
-    if (!definition || !canSeeZone(command.actor, definition.zoneId)) {
+    const zoneId = await zoneOfDefinition(this.definitions, command.actor, command.definitionKey, command.zoneId);
+    const definition = zoneId === undefined ? undefined : await this.definitions.find(zoneId, command.definitionKey, command.version);
+    if (!definition) {
       throw ApiError.notFound(command.version === undefined ? `Definition ${command.definitionKey}` : `Definition ${command.definitionKey} version ${command.version}`);
     }
-    if (await this.definitions.isWithdrawn(definition.key)) {
+    if (await this.definitions.isWithdrawn(definition.zoneId, definition.key)) {
       throw new ApiError('definition_withdrawn', `Definition ${definition.key} is withdrawn: it starts no new case (its designer can restore it)`);
     }
     const caseId = randomUUID();

@@ -12,4 +12,13 @@ export class DeployDefinitionDto {
   @IsOptional()
   @IsObject()
   forms?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    description: 'DMN 1.3 resources deployed with the flow, by file name (`dish.dmn` → its XML), as Camunda deploys `.dmn` files beside a `.bpmn`',
+    type: 'object',
+    additionalProperties: { type: 'string' },
+  })
+  @IsOptional()
+  @IsObject()
+  decisions?: Record<string, unknown>;
 }

@@ -6,7 +6,7 @@ import { DeployDefinitionCommand } from './deploy-definition.command';
 export class DeployDefinitionHandler implements ICommandHandler<DeployDefinitionCommand> {
   constructor(private readonly definitions: DefinitionRegistry) {}
 
-  execute({ xml, forms, zoneId, actor }: DeployDefinitionCommand): Promise<Deployment> {
-    return this.definitions.deploy(xml, forms, zoneId, actor);
+  execute({ xml, forms, zoneId, actor, decisions }: DeployDefinitionCommand): Promise<Deployment> {
+    return this.definitions.deploy(xml, forms, zoneId, actor, decisions);
   }
 }

@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ApiError, DefinitionRegistry, canSeeZone } from '@banjie/api-core';
+import { ApiError, DefinitionRegistry, zoneOfDefinition } from '@banjie/api-core';
 import { DefinitionList, ProjectionRunner } from '@banjie/api-projections';
 import type { DefinitionView, ZoneId } from '@banjie/contracts';
 import { GetDefinitionQuery } from './get-definition.query';
@@ -12,9 +12,10 @@ export class GetDefinitionHandler implements IQueryHandler<GetDefinitionQuery> {
     private readonly projections: ProjectionRunner,
   ) {}
 
-  async execute({ key, version, actor }: GetDefinitionQuery): Promise<DefinitionView> {
-    const found = await this.definitions.find(key, version);
-    if (!found || !canSeeZone(actor, found.zoneId)) throw ApiError.notFound(version === undefined ? `Definition ${key}` : `Definition ${key} version ${version}`);
+  async execute({ key, version, actor, zoneId }: GetDefinitionQuery): Promise<DefinitionView> {
+    const zone = await zoneOfDefinition(this.definitions, actor, key, zoneId);
+    const found = zone === undefined ? undefined : await this.definitions.find(zone, key, version);
+    if (!found) throw ApiError.notFound(version === undefined ? `Definition ${key}` : `Definition ${key} version ${version}`);
     await this.projections.catchUp();
     return {
       key: found.key,
@@ -25,7 +26,8 @@ export class GetDefinitionHandler implements IQueryHandler<GetDefinitionQuery> {
       zoneId: found.zoneId as ZoneId,
       xml: found.xml,
       forms: found.forms,
-      versions: this.definitionList.versionsOf(found.key),
+      decisions: found.decisions ?? {},
+      versions: this.definitionList.versionsOf(found.zoneId, found.key),
     };
   }
 }

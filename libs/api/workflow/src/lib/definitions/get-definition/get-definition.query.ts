@@ -8,6 +8,8 @@ export class GetDefinitionQuery extends Query<DefinitionView> {
     readonly key: string,
     readonly version: number | undefined,
     readonly actor: Actor,
+    /** The zone of the key, as the caller named it (`?zoneId=`). */
+    readonly zoneId?: string,
   ) {
     super();
   }

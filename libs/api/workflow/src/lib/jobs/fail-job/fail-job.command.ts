@@ -11,6 +11,8 @@ export class FailJobCommand extends Command<CaseView> {
     readonly retryBackOffMs: number | undefined,
     readonly actor: Actor,
     readonly correlationId?: string,
+    /** Set local to the job's task before the retry or the incident. */
+    readonly variables?: Record<string, unknown>,
   ) {
     super();
   }

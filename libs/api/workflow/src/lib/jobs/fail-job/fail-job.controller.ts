@@ -19,8 +19,8 @@ export class FailJobController {
   @Post(':id/fail')
   @HttpCode(200)
   @Roles(...JOB_ANSWER_ROLES)
-  @ApiOperation({ summary: 'A worker failed a job: with retries left it can be activated again after retryBackOff ms, at 0 an incident holds it (Zeebe FailJob)' })
+  @ApiOperation({ summary: 'A worker failed a job: with retries left it can be activated again after retryBackOff ms, at 0 an incident holds it; variables are set local to the task (Zeebe FailJob)' })
   fail(@Param('id') id: string, @Body() body: FailJobDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<CaseView> {
-    return this.commandBus.execute(new FailJobCommand(id, body.retries, body.errorMessage, body.retryBackOff, actor, correlationIdOf(req)));
+    return this.commandBus.execute(new FailJobCommand(id, body.retries, body.errorMessage, body.retryBackOff, actor, correlationIdOf(req), body.variables));
   }
 }

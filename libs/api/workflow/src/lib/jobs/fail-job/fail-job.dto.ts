@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 /** Body of `POST /api/jobs/:id/fail` (Zeebe's FailJob). */
 export class FailJobDto {
@@ -20,4 +20,9 @@ export class FailJobDto {
   @Min(0)
   @Max(86_400_000)
   retryBackOff?: number;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { attempts: 1 }, description: 'Variables set local to the job\'s task (Zeebe): the next activation and the incident see them, the case scope does not' })
+  @IsOptional()
+  @IsObject()
+  variables?: Record<string, unknown>;
 }

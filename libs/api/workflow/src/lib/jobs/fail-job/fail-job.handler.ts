@@ -7,8 +7,15 @@ import { FailJobCommand } from './fail-job.command';
 export class FailJobHandler implements ICommandHandler<FailJobCommand> {
   constructor(private readonly jobs: JobCommands) {}
 
-  execute({ jobId, retries, errorMessage, retryBackOffMs, actor, correlationId }: FailJobCommand): Promise<CaseView> {
-    const command = { type: 'FailJob' as const, jobId, message: errorMessage, retries, ...(retryBackOffMs !== undefined ? { retryBackOffMs } : {}) };
+  execute({ jobId, retries, errorMessage, retryBackOffMs, actor, correlationId, variables }: FailJobCommand): Promise<CaseView> {
+    const command = {
+      type: 'FailJob' as const,
+      jobId,
+      message: errorMessage,
+      retries,
+      ...(retryBackOffMs !== undefined ? { retryBackOffMs } : {}),
+      ...(variables !== undefined ? { variables } : {}),
+    };
     return this.jobs.execute(command, actor, correlationId);
   }
 }

@@ -244,7 +244,7 @@ export class CaseMessageDispatcher implements OnModuleDestroy {
   /** Starts a case of each latest definition of the zone with a start event for this signal. */
   private async startOnSignal(event: RecordedEvent, zoneId: ZoneId, thrown: EngineEventData['SignalThrown']): Promise<void> {
     for (const definition of this.definitionList.latest(zoneId)) {
-      const model = await this.definitions.model(definition.key, definition.version);
+      const model = await this.definitions.model(zoneId, definition.key, definition.version);
       for (const start of model.signalStartEvents.filter((s) => s.signalName === thrown.signalName)) {
         // named after the signal and the start event, so a second delivery finds the case there
         const caseId = uuidV5(`${event.id}\n${definition.key}\n${start.elementId}`, SIGNAL_START_NAMESPACE);

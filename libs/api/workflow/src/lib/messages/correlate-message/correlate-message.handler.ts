@@ -36,7 +36,9 @@ export class CorrelateMessageHandler implements ICommandHandler<CorrelateMessage
       }
     }
     for (const definition of this.definitions.startedByMessage(name, zoneId)) {
-      const caseId = deliveryId === undefined ? randomUUID() : uuidV5(`${deliveryId}\n${definition.key}`, MESSAGE_START_NAMESPACE);
+      // Named after the delivery and the key; a province-wide delivery can start the same key in several zones, so its names carry the zone too.
+      const startName = zoneId === undefined ? `${deliveryId}\n${definition.zoneId}\n${definition.key}` : `${deliveryId}\n${definition.key}`;
+      const caseId = deliveryId === undefined ? randomUUID() : uuidV5(startName, MESSAGE_START_NAMESPACE);
       try {
         await this.cases.start({
           caseId,

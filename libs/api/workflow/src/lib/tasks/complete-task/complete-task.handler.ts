@@ -39,8 +39,8 @@ export class CompleteTaskHandler implements ICommandHandler<CompleteTaskCommand>
     // A task inside a called process has its form in that process's definition, on the version the call started.
     const called = findInstance(state, open.elementInstanceId)?.model;
     const definition = called
-      ? await this.definitions.find(called.key, called.version > 0 ? called.version : undefined)
-      : await this.definitions.find(header.definitionKey, header.version);
+      ? await this.definitions.find(header.zoneId, called.key, called.version > 0 ? called.version : undefined)
+      : await this.definitions.find(header.zoneId, header.definitionKey, header.version);
     const form = definition?.forms[open.formId];
     if (form === undefined) return;
     const problems = checkFormVariables(form, variables);

@@ -33,11 +33,14 @@ export function nextOccurrence(timer: TimerDefinition, occurrence: TimerStartOcc
 
 /**
  * The id of the case that one occurrence starts: the same in every api process (a name-based
- * UUID v5 of definition key, version, start element and due time), so that when two processes fire
- * the same occurrence, the second append to the new stream fails and only one case starts.
+ * UUID v5 of definition key, version, start element and due time, and the zone for a key of the
+ * zone-scoped layout, which another zone may deploy too), so that when two processes fire the same
+ * occurrence, the second append to the new stream fails and only one case starts. A key deployed
+ * before keys were zone-scoped names no zone, so its occurrences keep the ids they were started with.
  */
-export function timerStartCaseId(definitionKey: string, version: number, elementId: string, dueAt: string): string {
-  return uuidV5([definitionKey, String(version), elementId, instant(dueAt)].join('\n'), TIMER_START_NAMESPACE);
+export function timerStartCaseId(definitionKey: string, version: number, elementId: string, dueAt: string, zoneId?: string): string {
+  const parts = [definitionKey, String(version), elementId, instant(dueAt)];
+  return uuidV5((zoneId === undefined ? parts : [zoneId, ...parts]).join('\n'), TIMER_START_NAMESPACE);
 }
 
 function instant(text: string): string {

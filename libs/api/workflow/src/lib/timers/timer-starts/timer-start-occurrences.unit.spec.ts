@@ -63,4 +63,16 @@ describe('occurrences of a timer start event', () => {
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(id).not.toBe(timerStartCaseId('xy-monthly', 2, 'Start_Monthly', '2027-01-01T01:00:00.000Z'));
   });
+
+  it('names the same occurrence of the same key in two zones as two cases, and a key of the old layout as before', () => {
+    // when
+    const inXy = timerStartCaseId('monthly', 1, 'Start_Monthly', '2027-01-01T01:00:00.000Z', 'xy');
+    const inTg = timerStartCaseId('monthly', 1, 'Start_Monthly', '2027-01-01T01:00:00.000Z', 'tg');
+    const oldLayout = timerStartCaseId('monthly', 1, 'Start_Monthly', '2027-01-01T01:00:00.000Z');
+
+    // then
+    expect(new Set([inXy, inTg, oldLayout]).size).toBe(3);
+    // the id such an occurrence was started with before keys were zone-scoped, so that it is not started again
+    expect(oldLayout).toBe('560deec0-aedb-5ccf-b6db-d5853a99f210');
+  });
 });

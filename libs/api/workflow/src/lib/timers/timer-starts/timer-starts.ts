@@ -12,11 +12,13 @@ interface ScheduledStart {
   next: TimerStartOccurrence | undefined;
 }
 
-/** The start timers of the latest version of one definition key. */
+/** The start timers of the latest version of one zone's definition key. */
 interface KeySchedule {
   readonly key: string;
   readonly version: number;
   readonly zoneId: string;
+  /** The zone its case ids name: undefined for a key of the old layout (see `timerStartCaseId`). */
+  readonly caseIdZone: string | undefined;
   readonly starts: ScheduledStart[];
 }
 
@@ -41,8 +43,9 @@ const MAX_STARTS_PER_CALL = 1_000;
 @Injectable()
 export class TimerStarts implements OnModuleDestroy {
   private readonly logger = new Logger('TimerStarts');
+  /** Schedules by `<zone>:<key>`. */
   private readonly byKey = new Map<string, KeySchedule>();
-  /** The newest version seen of each key, so a late deployment event never brings an older version back. */
+  /** The newest version seen of each zone's key, so a late deployment event never brings an older version back. */
   private readonly newest = new Map<string, number>();
   private subscription?: Subscription;
   /** Schedule updates run one after another, in the order deployments arrive. */
@@ -66,7 +69,7 @@ export class TimerStarts implements OnModuleDestroy {
       .subscribe((record) => void this.update(() => this.schedule(record)));
     for (const latest of this.definitionList.latest(undefined)) {
       await this.update(async () => {
-        const record = await this.definitions.find(latest.key, latest.version);
+        const record = await this.definitions.find(latest.zoneId, latest.key, latest.version);
         if (record) await this.schedule(record);
       });
     }
@@ -91,10 +94,10 @@ export class TimerStarts implements OnModuleDestroy {
     let started = 0;
     for (const schedule of [...this.byKey.values()]) {
       // A withdrawn flow starts no case: its due occurrences pass without one.
-      const withdrawn = await this.definitions.isWithdrawn(schedule.key);
+      const withdrawn = await this.definitions.isWithdrawn(schedule.zoneId, schedule.key);
       for (const start of schedule.starts) {
         for (let n = 0; n < MAX_STARTS_PER_CALL && start.next && Date.parse(start.next.dueAt) <= nowMs; n++) {
-          if (this.byKey.get(schedule.key) !== schedule) break;
+          if (this.byKey.get(zoneKey(schedule.zoneId, schedule.key)) !== schedule) break;
           const outcome = withdrawn ? 'skipped' : await this.startCase(schedule, start.elementId, start.next.dueAt);
           if (outcome === 'retry') break;
           if (outcome === 'started') started++;
@@ -112,15 +115,17 @@ export class TimerStarts implements OnModuleDestroy {
 
   /** Replaces the key's start timers by those of `record`, unless a newer version is scheduled already. */
   private async schedule(record: DefinitionRecord): Promise<void> {
-    if ((this.newest.get(record.key) ?? 0) >= record.version) return;
-    this.newest.set(record.key, record.version);
+    const id = zoneKey(record.zoneId, record.key);
+    if ((this.newest.get(id) ?? 0) >= record.version) return;
+    this.newest.set(id, record.version);
     // Only a model with a timer event definition needs compiling to find out.
-    const model = /timerEventDefinition/.test(record.xml) ? await this.definitions.model(record.key, record.version) : undefined;
+    const model = /timerEventDefinition/.test(record.xml) ? await this.definitions.model(record.zoneId, record.key, record.version) : undefined;
     const timers = model?.timerStartEvents ?? [];
     if (timers.length === 0) {
-      this.byKey.delete(record.key);
+      this.byKey.delete(id);
       return;
     }
+    const caseIdZone = (await this.definitions.isLegacyKey(record.zoneId, record.key)) ? undefined : record.zoneId;
     const calendar = this.calendars.forZone(record.zoneId);
     const starts = timers.flatMap(({ elementId, timer }): ScheduledStart[] => {
       const first = firstOccurrence(timer, record.deployedAt, calendar);
@@ -128,13 +133,13 @@ export class TimerStarts implements OnModuleDestroy {
         this.logger.warn(`Timer start ${elementId} of ${record.key} v${record.version} is never due: ${first.error}`);
         return [];
       }
-      return [{ elementId, timer, next: this.skipStarted(record, elementId, timer, first) }];
+      return [{ elementId, timer, next: this.skipStarted(record, caseIdZone, elementId, timer, first) }];
     });
-    this.byKey.set(record.key, { key: record.key, version: record.version, zoneId: record.zoneId, starts });
+    this.byKey.set(id, { key: record.key, version: record.version, zoneId: record.zoneId, caseIdZone, starts });
   }
 
   /** The first occurrence from `first` on whose case does not exist yet, looking back from now. */
-  private skipStarted(record: DefinitionRecord, elementId: string, timer: TimerDefinition, first: TimerStartOccurrence | undefined): TimerStartOccurrence | undefined {
+  private skipStarted(record: DefinitionRecord, caseIdZone: string | undefined, elementId: string, timer: TimerDefinition, first: TimerStartOccurrence | undefined): TimerStartOccurrence | undefined {
     const nowMs = Date.parse(this.clock.now());
     const past: TimerStartOccurrence[] = [];
     let next = first;
@@ -142,14 +147,14 @@ export class TimerStarts implements OnModuleDestroy {
       past.push(next);
       next = nextOccurrence(timer, next, this.calendars.forZone(record.zoneId));
     }
-    const lastStarted = past.findLastIndex((occurrence) => this.caseList.find(timerStartCaseId(record.key, record.version, elementId, occurrence.dueAt)));
+    const lastStarted = past.findLastIndex((occurrence) => this.caseList.find(timerStartCaseId(record.key, record.version, elementId, occurrence.dueAt, caseIdZone)));
     if (lastStarted >= 0) return past[lastStarted + 1] ?? next;
     return past[0] ?? next;
   }
 
   /** Starts the case of one occurrence: `retry` when the store failed (tried again at the next tick). */
   private async startCase(schedule: KeySchedule, elementId: string, dueAt: string): Promise<'started' | 'already' | 'failed' | 'retry'> {
-    const caseId = timerStartCaseId(schedule.key, schedule.version, elementId, dueAt);
+    const caseId = timerStartCaseId(schedule.key, schedule.version, elementId, dueAt, schedule.caseIdZone);
     try {
       await this.cases.start({
         caseId,
@@ -165,4 +170,8 @@ export class TimerStarts implements OnModuleDestroy {
       return error instanceof ApiError ? 'failed' : 'retry';
     }
   }
+}
+
+function zoneKey(zoneId: string, key: string): string {
+  return `${zoneId}:${key}`;
 }
