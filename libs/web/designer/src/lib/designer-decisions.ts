@@ -1,18 +1,10 @@
 import { ChangeDetectionStrategy, Component, ElementRef, OnDestroy, computed, effect, model, signal, untracked, viewChild } from '@angular/core';
 import type DmnModeler from 'dmn-js/lib/Modeler';
 import { blankDecisionTable, decisionEntries, newDecisionIdProblem, type DecisionEntry } from './dmn-resources';
+import { loadLazyStylesheet } from './lazy-stylesheet';
 
+/** The lazy style bundle of the editor (apps/web/project.json). */
 const EDITOR_STYLESHEET = 'dmn-js.css';
-
-/** Loads dmn-js's stylesheets once (a lazy style bundle of the web app, apps/web/project.json). */
-function loadEditorStylesheet(): void {
-  if (document.querySelector(`link[data-bj-style="${EDITOR_STYLESHEET}"]`)) return;
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = EDITOR_STYLESHEET;
-  link.dataset['bjStyle'] = EDITOR_STYLESHEET;
-  document.head.appendChild(link);
-}
 
 /** The decision open in the editor. */
 interface OpenDecision {
@@ -177,7 +169,7 @@ export class DesignerDecisions implements OnDestroy {
   /** The dmn-js modeler, made (and its code and styles loaded) on first use. */
   private async editor(): Promise<DmnModeler> {
     if (this.modeler) return this.modeler;
-    loadEditorStylesheet();
+    loadLazyStylesheet(EDITOR_STYLESHEET);
     const { default: Modeler } = await import('dmn-js/lib/Modeler');
     const modeler = new Modeler({ container: this.editorHost().nativeElement });
     modeler.on('viewer.created', ({ viewer }) => viewer.on('elements.changed', () => void this.keepEdit()));

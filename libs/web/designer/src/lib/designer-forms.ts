@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, ElementRef, OnDestroy, afterNextRen
 import { Form } from '@bpmn-io/form-js';
 import { FormEditor } from '@bpmn-io/form-js-editor';
 import { blankFormSchema, newFormIdProblem, type LinkableElement } from './form-links';
+import { loadLazyStylesheet } from './lazy-stylesheet';
 
 /** What the forms editor needs of the diagram: the elements a form can be linked to, and the linking. */
 export interface FormLinker {
@@ -9,17 +10,8 @@ export interface FormLinker {
   link(elementId: string, formId: string): void;
 }
 
+/** The lazy style bundle of the editor (apps/web/project.json). */
 const EDITOR_STYLESHEET = 'form-js-editor.css';
-
-/** Loads the form-js editor's stylesheet once (a lazy style bundle of the web app). */
-function loadEditorStylesheet(): void {
-  if (document.querySelector(`link[data-bj-style="${EDITOR_STYLESHEET}"]`)) return;
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = EDITOR_STYLESHEET;
-  link.dataset['bjStyle'] = EDITOR_STYLESHEET;
-  document.head.appendChild(link);
-}
 
 /**
  * 表单 Forms of the flow open in the designer: create a form, edit it with the form-js editor,
@@ -111,7 +103,7 @@ export class DesignerForms implements OnDestroy {
 
   constructor() {
     afterNextRender(() => {
-      loadEditorStylesheet();
+      loadLazyStylesheet(EDITOR_STYLESHEET);
       this.refreshLinkables();
       this.current.set(this.formIds()[0]);
     });
