@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { LoginResponse } from '@banjie/contracts';
-import { OUTPUT_DIR, SUITE_STATE_FILE, type SuiteState } from './suite-state';
+import { OUTPUT_DIR, suiteStateFile, type SuiteState } from './suite-state';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -20,7 +20,7 @@ const CHROMIUM_ARGS = [
 
 /** The address of the api (and web app) the global setup started. */
 export function baseUrl(): string {
-  return (JSON.parse(readFileSync(SUITE_STATE_FILE, 'utf8')) as SuiteState).baseUrl;
+  return (JSON.parse(readFileSync(suiteStateFile(), 'utf8')) as SuiteState).baseUrl;
 }
 
 /** Starts Debian's Chromium; the suite never downloads a browser. */

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBuiltApi } from './built-api';
-import { SUITE_STATE_FILE, WORKSPACE_ROOT, type SuiteState } from './suite-state';
+import { suiteStateFile, WORKSPACE_ROOT, type SuiteState } from './suite-state';
 
 /**
  * Starts the built api (which serves the built web app) from the workspace root on a free port,
@@ -14,7 +14,7 @@ export default async function startApi(): Promise<void> {
   const started = Date.now();
   const api = await startBuiltApi(dataDir);
   const state: SuiteState = { baseUrl: api.baseUrl, pid: api.pid, dataDir };
-  writeFileSync(SUITE_STATE_FILE, JSON.stringify(state));
+  writeFileSync(suiteStateFile(), JSON.stringify(state));
   api.unref();
   console.log(`\napi up at ${api.baseUrl} in ${Date.now() - started} ms (data ${dataDir})`);
 }

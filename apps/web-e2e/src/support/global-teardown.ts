@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { SUITE_STATE_FILE, type SuiteState } from './suite-state';
+import { suiteStateFile, type SuiteState } from './suite-state';
 
 /** Stops the api the global setup started and removes its data dir. */
 export default async function stopApi(): Promise<void> {
-  if (!existsSync(SUITE_STATE_FILE)) return;
-  const state = JSON.parse(readFileSync(SUITE_STATE_FILE, 'utf8')) as SuiteState;
-  rmSync(SUITE_STATE_FILE, { force: true });
+  if (!existsSync(suiteStateFile())) return;
+  const state = JSON.parse(readFileSync(suiteStateFile(), 'utf8')) as SuiteState;
+  rmSync(suiteStateFile(), { force: true });
   if (state.pid > 0 && alive(state.pid)) {
     process.kill(state.pid, 'SIGTERM');
     const deadline = Date.now() + 10_000;

@@ -1,8 +1,20 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 
-/** Where the global setup tells the specs and the teardown about the api it started. */
-export const SUITE_STATE_FILE = join(tmpdir(), 'banjie-web-e2e-state.json');
+const STATE_FILE_ENV = 'BANJIE_E2E_STATE_FILE';
+
+/**
+ * Where the global setup tells the specs and the teardown about the api it started: one file per
+ * run, named by the setup in the environment that the test workers inherit, so two runs on one
+ * machine (a clean-clone CI run beside a spec run in the working tree) never read each other's api.
+ */
+export function suiteStateFile(): string {
+  const named = process.env[STATE_FILE_ENV];
+  if (named) return named;
+  const file = join(tmpdir(), `banjie-web-e2e-state-${process.pid}.json`);
+  process.env[STATE_FILE_ENV] = file;
+  return file;
+}
 
 /** The api the suite started: its address, process and data directory. */
 export interface SuiteState {
