@@ -2,22 +2,19 @@ import { join } from 'node:path';
 import { CaseScenario, compileFixture } from '../testing/case-scenario';
 
 describe('FEEL budget: a looping expression cannot freeze the engine (issue 16)', () => {
-  it('a script task `=for i in 1..10000000 return i` raises an incident on its element in well under a second, with bounded memory', async () => {
+  it('a script task `=for i in 1..10000000 return i` raises an incident on its element, with bounded memory (its time is measured by `npm run test:crash -- --health-doors`, not here)', async () => {
     // given
     const scenario = new CaseScenario(await compileFixture(join(__dirname, 'feel-budget.bpmn')));
     global.gc?.();
     const heapBefore = process.memoryUsage().heapUsed;
-    const started = Date.now();
 
     // when
     scenario.start({ limit: 10000000 });
 
     // then
-    const elapsed = Date.now() - started;
     const heapGrowth = process.memoryUsage().heapUsed - heapBefore;
     expect(scenario.state.incidents).toEqual([expect.objectContaining({ elementId: 'numbers' })]);
     expect(scenario.state.incidents[0]).toEqual(expect.objectContaining({ message: expect.stringContaining('over its budget') }));
-    expect(elapsed).toBeLessThan(500);
     expect(heapGrowth).toBeLessThan(100 * 1024 * 1024);
   });
 

@@ -59,14 +59,12 @@ describe('CaseReplay', () => {
     }
     const replay = new CaseReplay(events);
 
-    // when
-    const started = performance.now();
+    // when: revisions out of order, so later ones start from checkpoints taken on the way
     const views = [130, 64, 63, 199].map((revision) => replay.viewAt(revision));
-    const elapsed = performance.now() - started;
 
-    // then
+    // then: each equals a full fold of the events up to it (its speed is the web bench's to measure)
     expect(views.map((view) => view.variables['step'])).toEqual([127, 61, 60, 196]);
-    expect(elapsed).toBeLessThan(200);
+    expect(views).toEqual([130, 64, 63, 199].map((revision) => new CaseReplay(events.slice(0, revision + 1)).headView()));
   });
 
   it('keeps the server marks of provisional due times on the live view', () => {
