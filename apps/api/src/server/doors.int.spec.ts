@@ -107,6 +107,20 @@ describe('the doors of the api: limits before parsing, variable names, tokens', 
       expect([answer.status, answer.body.key]).toEqual([201, 'doors-two-mib']);
       expect(read.body.xml).toBe(xml);
     });
+
+    it('refuses a model of 100,000 nested elements with a 422 naming the depth limit, and stores nothing', async () => {
+      // given
+      const xml = `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:x="urn:deep" id="d" targetNamespace="t"><bpmn:process id="doors-deep" isExecutable="true"><bpmn:extensionElements>${'<x:n>'.repeat(100_000)}${'</x:n>'.repeat(100_000)}</bpmn:extensionElements><bpmn:startEvent id="s" /></bpmn:process></bpmn:definitions>`;
+
+      // when
+      const answer = await api.call('POST', '/api/definitions', { token: await api.login('lf-designer'), raw: xml, contentType: 'application/xml' });
+      const read = await api.call('GET', '/api/definitions/doors-deep', { token: await api.login('lf-designer') });
+
+      // then
+      expect(answer.status).toBe(422);
+      expect(JSON.stringify(answer.body)).toContain('nests elements deeper than 100 levels');
+      expect(read.status).toBe(404);
+    });
   });
 
   describe('variables named like the members of every object', () => {

@@ -15,6 +15,7 @@ import { children, text } from './moddle-access';
 import { readLegalLimit } from './read-element';
 import { inclusiveUpstream } from './upstream';
 import { validateModel, type ModelGraph } from './validate-model';
+import { MAX_XML_DEPTH, xmlNestsDeeperThan } from './xml-depth';
 
 /** Options of `compile`. */
 export interface CompileOptions {
@@ -30,13 +31,14 @@ const MAX_XML_LENGTH = 20 * 1024 * 1024;
 
 /**
  * Reads BPMN XML into an executable, immutable process model, or returns every problem found.
- * Never throws; refuses XML with a DOCTYPE before parsing it.
+ * Never throws; refuses XML with a DOCTYPE, or nesting deeper than {@link MAX_XML_DEPTH} levels, before parsing it.
  */
 export async function compile(xml: string, options: CompileOptions = {}): Promise<CompileResult> {
   try {
     if (typeof xml !== 'string' || xml.trim() === '') return fail('the BPMN XML is empty');
     if (xml.length > MAX_XML_LENGTH) return fail('the BPMN XML is too large');
     if (/<!DOCTYPE/i.test(xml)) return fail('XML with a DOCTYPE is refused');
+    if (xmlNestsDeeperThan(xml, MAX_XML_DEPTH)) return fail(`the BPMN XML nests elements deeper than ${MAX_XML_DEPTH} levels`);
     const moddle = BpmnModdle({ zeebe: zeebeDescriptor, banjie: banjieModdleDescriptor });
     const parsed = await moddle.fromXML(xml, 'bpmn:Definitions');
     const read = classifyParseWarnings(xml, parsed.warnings);

@@ -4,6 +4,7 @@
 import { DmnModdle } from 'dmn-moddle';
 import { parseExpression, parseUnaryTests } from 'feelin';
 import type { Aggregation, Decision, DecisionTable, HitPolicy } from './decisions';
+import { MAX_XML_DEPTH, xmlNestsDeeperThan } from '../compile/xml-depth';
 
 /** A DMN resource that cannot be deployed: the message names the resource, decision and rule. */
 export class DmnInvalid extends Error {
@@ -31,6 +32,7 @@ const AGGREGATIONS: readonly Aggregation[] = ['SUM', 'MIN', 'MAX', 'COUNT'];
  */
 export async function parseDmn(xml: string, resourceName = 'decision.dmn'): Promise<Decision[]> {
   if (/<!DOCTYPE/i.test(xml)) throw new DmnInvalid(`${resourceName}: XML with a DOCTYPE is refused`);
+  if (xmlNestsDeeperThan(xml, MAX_XML_DEPTH)) throw new DmnInvalid(`${resourceName}: the DMN XML nests elements deeper than ${MAX_XML_DEPTH} levels`);
   let root: ModdleElement;
   try {
     const parsed = (await DmnModdle().fromXML(xml, 'dmn:Definitions')) as { rootElement: ModdleElement };

@@ -1,6 +1,7 @@
 import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
 import zeebeDescriptor from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { banjieModdleDescriptor } from '@banjie/bpmn-extensions';
+import { MAX_XML_DEPTH, xmlNestsDeeperThan } from '../compile/xml-depth';
 import { BANJIE_LINT_PLUGIN, BANJIE_LINT_RULES, type LintCategory } from './banjie-lint-rules';
 
 /** One finding of a Banjie lint rule, pinned to its element. */
@@ -56,7 +57,7 @@ export function lintDefinitions(definitions: ModdleElement): LintFinding[] {
 
 /** Parses BPMN XML and runs the Banjie lint rules; XML that cannot be read yields no finding (compile reports it). */
 export async function lintBpmn(xml: string): Promise<LintFinding[]> {
-  if (/<!DOCTYPE/i.test(xml)) return [];
+  if (/<!DOCTYPE/i.test(xml) || xmlNestsDeeperThan(xml, MAX_XML_DEPTH)) return [];
   try {
     const moddle = BpmnModdle({ zeebe: zeebeDescriptor, banjie: banjieModdleDescriptor });
     const { rootElement } = await moddle.fromXML(xml, 'bpmn:Definitions');
