@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DEMO_PASSWORD } from '@banjie/api-auth';
 import { ConfigError, loadConfig } from './config/load-config';
+import { openEventStore } from './server/open-event-store';
 import { rebuildProjections, startApi } from './server/start-api';
 import { isForkedWorker, isWorkerPrimary, runWorkers } from './server/workers';
 
@@ -14,10 +15,17 @@ async function main(): Promise<void> {
   }
   if (isWorkerPrimary(config.workers ?? 1)) {
     const workers = config.workers ?? 1;
-    runWorkers(workers, config.dataDir, (port) => {
-      console.log(banner(`http://localhost:${port}`, config.store, config.dataDir, config.seedDemo));
-      console.log(`  ${workers} api workers share the port over one store (BANJIE_WORKERS=${workers})\n`);
-    });
+    // The primary is the SQLite store's only writer: the workers send it their appends (single-writer.ts).
+    const writer = config.store === 'sqlite' ? openEventStore(config) : undefined;
+    runWorkers(
+      workers,
+      config.dataDir,
+      (port) => {
+        console.log(banner(`http://localhost:${port}`, config.store, config.dataDir, config.seedDemo));
+        console.log(`  ${workers} api workers share the port over one store (BANJIE_WORKERS=${workers}); this process is its only writer\n`);
+      },
+      writer,
+    );
     return;
   }
   const api = await startApi(config);

@@ -1,6 +1,8 @@
 import type { ApiConfig } from '@banjie/api-core';
-import { createKurrentDbEventStore, createMemoryEventStore, openSqliteEventStore, type EventStore } from '@banjie/event-store';
+import { createKurrentDbEventStore, createMemoryEventStore, openSqliteEventReader, openSqliteEventStore, type EventStore } from '@banjie/event-store';
 import { join } from 'node:path';
+import { forwardAppends } from './single-writer';
+import { primaryChannel } from './workers';
 
 /**
  * Opens the event store the configuration names (`<dataDir>/events.sqlite` for sqlite). Test only:
@@ -24,13 +26,18 @@ export function openEventStore(config: ApiConfig): EventStore {
       return createMemoryEventStore({ maxAppendBytes: STORE_APPEND_LIMIT_BYTES });
     case 'kurrentdb':
       return createKurrentDbEventStore({ connectionString: config.kurrentDbConnectionString ?? '' });
-    case 'sqlite':
+    case 'sqlite': {
+      const path = join(config.dataDir, 'events.sqlite');
+      // A worker of BANJIE_WORKERS whose primary owns the writer: reads here, appends there (single-writer.ts).
+      const primary = primaryChannel();
+      if (primary) return forwardAppends(openSqliteEventReader({ path, pollIntervalMs: REPLICA_POLL_MS }), primary, STORE_APPEND_LIMIT_BYTES);
       return openSqliteEventStore({
-        path: join(config.dataDir, 'events.sqlite'),
+        path,
         maxAppendBytes: STORE_APPEND_LIMIT_BYTES,
         faultFile: process.env['BANJIE_FAULT_INJECT'] || undefined,
         // A replica learns of the other replicas' commits only by reading the file: look every 100 ms.
         ...(config.readModelDir ? { pollIntervalMs: REPLICA_POLL_MS } : {}),
       });
+    }
   }
 }

@@ -87,6 +87,47 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
   }
 }
 
+/** Options of a read-only connection to a SQLite store that another process writes. */
+export interface SqliteEventReaderOptions {
+  /** The database file; it must exist, in WAL mode, created by its writer. */
+  path: string;
+  /** How often live subscriptions re-read without being told of a commit; default 1000 ms. */
+  pollIntervalMs?: number;
+  /** How long a read waits for a lock before `StoreUnavailableError`; default 5000 ms. */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * A SQLite store read through a read-only connection, for a process whose appends another process
+ * makes (the single writer of `BANJIE_WORKERS`): reads, subscriptions, `verify`, `head` as the
+ * store's own; `append` refuses (`StoreUnavailableError`), and `writeHealth` is unknown here.
+ */
+export interface SqliteEventReader extends EventStore {
+  /** The writer committed: live subscriptions read on now instead of at their next poll. */
+  committedElsewhere(): void;
+}
+
+/**
+ * Opens a read-only connection to an existing SQLite event store (WAL readers do not block its
+ * writer, nor it them). Throws `StoreUnavailableError` when the file is missing or not in WAL mode.
+ */
+export function openSqliteEventReader(options: SqliteEventReaderOptions): SqliteEventReader {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(options.path, { readonly: true, fileMustExist: true });
+    const journalMode = String(db.pragma('journal_mode', { simple: true })).toLowerCase();
+    if (journalMode !== 'wal') throw new StoreUnavailableError(`The SQLite event store at ${options.path} is not in WAL mode (${journalMode})`);
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+    db.pragma('cache_size = -32768');
+    db.defaultSafeIntegers(true);
+    return new SqliteEventStore(db, prepareStatements(db), { path: options.path, pollIntervalMs: options.pollIntervalMs, checkpointInWorker: false }, true);
+  } catch (error) {
+    db?.close();
+    const failure = toStoreFailure(error);
+    throw failure instanceof StoreUnavailableError ? failure : new StoreUnavailableError(`Cannot open the SQLite event store at ${options.path} for reading`, error);
+  }
+}
+
 class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite' as const;
   private readonly commits = new CommitSignal();
@@ -108,6 +149,8 @@ class SqliteEventStore implements EventStore {
     private readonly db: Database.Database,
     private readonly sql: SqliteStatements,
     options: SqliteEventStoreOptions,
+    /** A read-only connection: another process appends (openSqliteEventReader). */
+    private readonly readOnly = false,
   ) {
     this.maxAppendBytes = options.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
@@ -123,6 +166,7 @@ class SqliteEventStore implements EventStore {
 
   async append(stream: string, events: EventToAppend[], options: AppendOptions): Promise<AppendResult> {
     this.assertOpen();
+    if (this.readOnly) throw new StoreUnavailableError('This connection to the SQLite event store is read-only: its writer appends');
     const batch = prepareAppend(stream, events, this.maxAppendBytes);
     return (await this.groupCommit.submit({ stream, batch, expected: options.expected })).result;
   }
@@ -185,6 +229,11 @@ class SqliteEventStore implements EventStore {
 
   writeHealth(): WriteHealth {
     return { ...this.writes };
+  }
+
+  /** Wakes live subscriptions to read on: another process committed (read-only connections). */
+  committedElsewhere(): void {
+    if (!this.commits.isClosed) this.commits.notify();
   }
 
   close(): Promise<void> {
