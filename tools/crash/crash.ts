@@ -1,12 +1,15 @@
 /**
- * The crash suite, `npm run test:crash [-- --kills N] [--clients N] [--no-disk] [--soak SECONDS] [--health [MiB]]`:
+ * The crash suite, `npm run test:crash [-- --kills N] [--clients N] [--no-disk] [--soak SECONDS] [--health [MiB|all]] [--health-doors]`:
  * SIGKILLs the built api under load and checks that nothing acknowledged was lost, then fails its
  * disk (injected EIO; a full tmpfs when run as root); with `--soak`, only a steady load instead;
- * with `--health`, only the answer times of `/api/health` while big models deploy.
+ * with `--health`, only the answer times of `/api/health` while big models deploy; with
+ * `--health-doors`, the same while each heavy input of issue 16 (a FEEL loop, wide and deep bodies,
+ * a deeply nested model) arrives.
  * Exits 0 when every check holds, 1 when one fails. docs/reliability.md has the figures.
  */
 import { ensureBuiltApi } from './built-api';
 import { runDiskPhase, type DiskReport } from './disk-phase';
+import { runHealthDoors } from './health-doors';
 import { runHealthLatency } from './health-latency';
 import { runKillPhase, type KillReport } from './kill-phase';
 import { runSoak } from './soak';
@@ -18,6 +21,8 @@ interface Options {
   soakSeconds?: number;
   /** `--health [MiB]`: the model size to deploy while `/api/health` is polled. */
   healthMiB?: number;
+  /** `--health-doors` (or `--health all`, with the big model too): `/api/health` while each heavy input arrives. */
+  healthDoors: boolean;
 }
 
 function parse(args: string[]): Options {
@@ -30,7 +35,7 @@ function parse(args: string[]): Options {
   };
   const health = args.indexOf('--health');
   const healthMiB = health < 0 ? undefined : /^\d+(\.\d+)?$/.test(args[health + 1] ?? '') ? Number(args[health + 1]) : 4.5;
-  return { kills: value('--kills') ?? 20, clients: value('--clients') ?? 7, disk: !args.includes('--no-disk'), soakSeconds: value('--soak'), healthMiB };
+  return { kills: value('--kills') ?? 20, clients: value('--clients') ?? 7, disk: !args.includes('--no-disk'), soakSeconds: value('--soak'), healthMiB, healthDoors: args.includes('--health-doors') || args[health + 1] === 'all' };
 }
 
 /** The problems of a kill report (none: it passed). */
@@ -67,6 +72,14 @@ function printDiskReport(report: DiskReport): void {
 async function main(): Promise<number> {
   const options = parse(process.argv.slice(2));
   ensureBuiltApi();
+  if (options.healthDoors) {
+    for (const report of await runHealthDoors()) {
+      console.log(`
+== /api/health while: ${report.input}, 3 times (answers ${report.answers.map((a) => `${a.status} in ${a.ms} ms${a.problem ? ` "${a.problem}"` : ''}`).join('; ')})
+   ${report.polls} polls every 50 ms: median ${report.medianMs} ms, p99 ${report.p99Ms} ms, worst ${report.worstMs} ms (target: worst ≤ 200 ms); api RSS ${report.rssBeforeMiB} → ${report.rssAfterMiB} MiB`);
+    }
+    if (options.healthMiB === undefined) return 0;
+  }
   if (options.healthMiB !== undefined) {
     const report = await runHealthLatency(options.healthMiB);
     console.log(`

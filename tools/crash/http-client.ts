@@ -15,16 +15,17 @@ export interface Target {
 export const latencies: number[] = [];
 
 /** Calls the api; a connection that breaks (SIGKILL) is an answer without status, never a throw. */
-export async function call(target: Target, method: string, path: string, options: { token?: string; body?: unknown; timeoutMs?: number } = {}): Promise<Answer> {
+export async function call(target: Target, method: string, path: string, options: { token?: string; body?: unknown; raw?: string; contentType?: string; timeoutMs?: number } = {}): Promise<Answer> {
   const headers: Record<string, string> = {};
   if (options.token) headers['Authorization'] = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.body !== undefined || options.raw !== undefined) headers['Content-Type'] = options.contentType ?? 'application/json';
   const started = performance.now();
   try {
     const response = await fetch(`${target.url}${path}`, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      // raw: text sent as it is (a body JSON.stringify could not make, e.g. 3,000 levels deep)
+      body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
     });
     const text = await response.text();

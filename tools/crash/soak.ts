@@ -26,7 +26,7 @@ export function quantile(values: number[], q: number): number {
 }
 
 /** Resident memory of a process in MiB, from /proc (0 where there is none). */
-function rssMiB(pid: number | undefined): number {
+export function rssMiB(pid: number | undefined): number {
   try {
     const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     return kb ? Math.round(Number(kb) / 1024) : 0;

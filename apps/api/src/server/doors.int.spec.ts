@@ -35,9 +35,10 @@ describe('the doors of the api: limits before parsing, variable names, tokens', 
       // when
       const answer = await api.call('POST', '/api/cases', { token: await api.login('lf-applicant'), raw: `{"definitionKey":"${KEY}","variables":${nested(3000)}}` });
 
-      // then
+      // then: refused, and the server still answers its health check
       expect([answer.status, answer.body.error]).toEqual([400, 'bad_request']);
       expect(answer.body.message).toMatch(/nested deeper than 64 levels/);
+      expect((await api.call('GET', '/api/health')).status).toBe(200);
     });
 
     it('refuses a number beyond the doubles with a 400 naming it', async () => {
@@ -56,9 +57,10 @@ describe('the doors of the api: limits before parsing, variable names, tokens', 
       // when
       const answer = await api.call('POST', '/api/cases', { token: await api.login('lf-applicant'), raw: `{"definitionKey":"${KEY}","variables":{${keys}}}` });
 
-      // then
+      // then: refused, and the server still answers its health check
       expect([answer.status, answer.body.error]).toEqual([400, 'bad_request']);
       expect(answer.body.message).toMatch(/more than 10000 keys/);
+      expect((await api.call('GET', '/api/health')).status).toBe(200);
     });
 
     it('refuses more than 1,000 variables in one command', async () => {
@@ -120,6 +122,23 @@ describe('the doors of the api: limits before parsing, variable names, tokens', 
       expect(answer.status).toBe(422);
       expect(JSON.stringify(answer.body)).toContain('nests elements deeper than 100 levels');
       expect(read.status).toBe(404);
+      expect((await api.call('GET', '/api/health')).status).toBe(200);
+    });
+
+    it('starts a case of a flow whose script task loops ten million times with an incident on that task, and stays healthy', async () => {
+      // given a deployed flow whose script task is "=for i in 1..10000000 return i" (issue 16, finding 4)
+      const xml = `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="t"><bpmn:process id="doors-feel-loop" isExecutable="true"><bpmn:startEvent id="Start"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent><bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Loop" /><bpmn:scriptTask id="Loop"><bpmn:extensionElements><zeebe:script expression="=for i in 1..10000000 return i" resultVariable="items" /></bpmn:extensionElements><bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing></bpmn:scriptTask><bpmn:sequenceFlow id="F2" sourceRef="Loop" targetRef="End" /><bpmn:endEvent id="End"><bpmn:incoming>F2</bpmn:incoming></bpmn:endEvent></bpmn:process></bpmn:definitions>`;
+      const deployed = await api.call('POST', '/api/definitions', { token: await api.login('lf-designer'), raw: xml, contentType: 'application/xml' });
+      expect(deployed.status).toBe(201);
+
+      // when a case of it starts
+      const started = await api.call('POST', '/api/cases', { token: await api.login('lf-applicant'), body: { definitionKey: 'doors-feel-loop' } });
+
+      // then the case is there, held by an incident on the script task that names the budget, and health answers
+      expect([started.status, started.body.status]).toEqual([201, 'active']);
+      expect(started.body.incidents.map((i: { elementId: string }) => i.elementId)).toEqual(['Loop']);
+      expect(started.body.incidents[0].message).toMatch(/over its budget, it iterates over more than 100000 items/);
+      expect((await api.call('GET', '/api/health')).status).toBe(200);
     });
   });
 
