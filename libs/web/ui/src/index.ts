@@ -7,3 +7,4 @@ export * from './lib/event-timeline';
 export * from './lib/event-labels';
 export * from './lib/login-form';
 export * from './lib/bpmn-viewer-host';
+export * from './lib/zone-names';

@@ -1,15 +1,7 @@
 import { ZONES, type Role, type ZoneId } from '@banjie/contracts';
+import { zoneName } from '@banjie/web-ui';
 
-const ZONE_NAMES: Record<ZoneId, string> = {
-  lf: '临汾 Linfen',
-  cz: '长子 Changzi',
-  yp: '原平 Yuanping',
-  az: '安泽 Anze',
-  xy: '襄垣 Xiangyuan',
-  tg: '太谷 Taigu',
-  sd: '上党 Shangdang',
-  province: '全省 Province',
-};
+export { zoneName };
 
 /** The roles as an admin reads them. */
 export const ROLE_LABELS: Record<Role, string> = {
@@ -21,11 +13,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   auditor: '审计 Auditor',
   admin: '管理员 Admin',
 };
-
-/** A zone as the pages name it: `lf 临汾 Linfen`, `全省 Province`. */
-export function zoneName(zoneId: ZoneId): string {
-  return zoneId === 'province' ? ZONE_NAMES.province : `${zoneId} ${ZONE_NAMES[zoneId]}`;
-}
 
 /** The zones an admin may manage: every zone and the province for the province admin, else its own. */
 export function managedZones(adminZone: ZoneId | undefined): ZoneId[] {

@@ -35,10 +35,13 @@ export class DefinitionsApi {
     return this.http.post<DefinitionStatusView>(`${API_ROOT}/definitions/${encodeURIComponent(key)}/${withdrawn ? 'withdraw' : 'restore'}`, {});
   }
 
-  /** Deploys BPMN XML (and its forms). A `422` carries the problems found, element by element. */
-  deploy(request: DeployRequest): Observable<DeployOutcome> {
+  /**
+   * Deploys BPMN XML (and its forms). A `422` carries the problems found, element by element.
+   * `zoneId` names the zone to deploy to: province-wide users must give it, zone users leave it out.
+   */
+  deploy(request: DeployRequest, zoneId?: string): Observable<DeployOutcome> {
     return this.http
-      .post<DeploymentView>(`${API_ROOT}/definitions`, request, { observe: 'response' })
+      .post<DeploymentView>(`${API_ROOT}/definitions`, request, { observe: 'response', ...(zoneId === undefined ? {} : { params: { zoneId } }) })
       .pipe(map((response) => ({ newVersion: response.status === 201, deployment: response.body as DeploymentView })));
   }
 }

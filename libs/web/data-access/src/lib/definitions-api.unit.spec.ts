@@ -61,6 +61,24 @@ describe('DefinitionsApi', () => {
     expect(xml).toBe('<x/>');
   });
 
+  it('deploys to the zone a province-wide user names, and names none for a zone user', () => {
+    // given
+    const versions: number[] = [];
+
+    // when
+    api.deploy({ xml: '<definitions/>' }, 'cz').subscribe((result) => versions.push(result.deployment.version));
+    const named = backend.expectOne((request) => request.url === '/api/definitions');
+    named.flush(deployment, { status: 201, statusText: 'Created' });
+    api.deploy({ xml: '<definitions/>' }).subscribe((result) => versions.push(result.deployment.version));
+    const unnamed = backend.expectOne((request) => request.url === '/api/definitions');
+    unnamed.flush(deployment, { status: 201, statusText: 'Created' });
+
+    // then
+    expect(named.request.urlWithParams).toBe('/api/definitions?zoneId=cz');
+    expect(unnamed.request.urlWithParams).toBe('/api/definitions');
+    expect(versions).toEqual([2, 2]);
+  });
+
   it('withdraws and restores a flow by its key', () => {
     // given
     const answers: boolean[] = [];

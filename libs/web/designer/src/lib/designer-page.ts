@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, ElementRef, OnDestroy, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { DefinitionSummary, DefinitionVersionSummary, DefinitionView, Problem } from '@banjie/contracts';
-import { DefinitionsApi, toApiProblem, type DeployOutcome } from '@banjie/web-data-access';
-import { ProblemList, type ProblemItem } from '@banjie/web-ui';
+import { ZONES, type DefinitionSummary, type DefinitionVersionSummary, type DefinitionView, type Problem } from '@banjie/contracts';
+import { AuthSession, DefinitionsApi, toApiProblem, type DeployOutcome } from '@banjie/web-data-access';
+import { ProblemList, zoneName, type ProblemItem } from '@banjie/web-ui';
 import type Modeler from 'bpmn-js/lib/Modeler';
 import { blankDiagram } from './blank-diagram';
 import type { DiagramElement, ElementFactory } from './banjie-properties';
@@ -52,7 +52,16 @@ export class DesignerPage implements OnDestroy {
   private readonly propertiesPanel = viewChild.required<ElementRef<HTMLElement>>('properties');
   private modeler: Modeler | null = null;
 
-  protected readonly definitions = signal<DefinitionSummary[]>([]);
+  /** Province-wide users (the province admin) pick the zone the designer works in; zone users work in their own. */
+  protected readonly provinceWide = inject(AuthSession).user()?.zoneId === 'province';
+  protected readonly zones = ZONES;
+  protected readonly zoneName = zoneName;
+  /** The zone picked by a province-wide user; every read and deploy names it. */
+  protected readonly zone = signal<(typeof ZONES)[number]>(ZONES[0]);
+  /** Every deployed flow the api lists (for a province-wide user, of every zone). */
+  private readonly allDefinitions = signal<DefinitionSummary[]>([]);
+  /** The deployed flows of the zone worked in. */
+  protected readonly definitions = computed(() => (this.provinceWide ? this.allDefinitions().filter((definition) => definition.zoneId === this.zone()) : this.allDefinitions()));
   protected readonly opened = signal<OpenDiagram>({ source: '新流程 New diagram' });
   protected readonly busy = signal(false);
   protected readonly outcome = signal<DeployOutcome | null>(null);
@@ -100,7 +109,7 @@ export class DesignerPage implements OnDestroy {
     this.definitionsApi
       .list()
       .pipe(takeUntilDestroyed())
-      .subscribe({ next: (definitions) => this.definitions.set(definitions), error: () => this.definitions.set([]) });
+      .subscribe({ next: (definitions) => this.allDefinitions.set(definitions), error: () => this.allDefinitions.set([]) });
   }
 
   ngOnDestroy(): void {
@@ -140,7 +149,7 @@ export class DesignerPage implements OnDestroy {
     const key = select.value;
     select.value = '';
     if (!key || !this.mayDiscard()) return;
-    this.definitionsApi.get(key).subscribe({
+    this.definitionsApi.get(key, undefined, this.pickedZone()).subscribe({
       next: (definition) => void this.showDeployed(definition),
       error: (failure: unknown) => this.fail(failure),
     });
@@ -184,7 +193,7 @@ export class DesignerPage implements OnDestroy {
       return;
     }
     const decisions = this.decisions();
-    this.definitionsApi.deploy({ xml, ...(Object.keys(forms).length ? { forms } : {}), ...(Object.keys(decisions).length ? { decisions } : {}) }).subscribe({
+    this.definitionsApi.deploy({ xml, ...(Object.keys(forms).length ? { forms } : {}), ...(Object.keys(decisions).length ? { decisions } : {}) }, this.pickedZone()).subscribe({
       next: (outcome) => {
         this.busy.set(false);
         this.outcome.set(outcome);
@@ -266,7 +275,7 @@ export class DesignerPage implements OnDestroy {
     const version = Number((event.target as HTMLSelectElement).value);
     const open = this.deployed();
     if (!open || !version || version === open.version || !this.mayDiscard()) return;
-    this.definitionsApi.get(open.key, version).subscribe({
+    this.definitionsApi.get(open.key, version, this.pickedZone()).subscribe({
       next: (definition) => void this.showDeployed(definition),
       error: (failure: unknown) => this.fail(failure),
     });
@@ -305,7 +314,7 @@ export class DesignerPage implements OnDestroy {
       count(versions);
       return;
     }
-    this.definitionsApi.get(key).subscribe({ next: (definition) => count(definition.versions), error: () => this.running.set({}) });
+    this.definitionsApi.get(key, undefined, this.pickedZone()).subscribe({ next: (definition) => count(definition.versions), error: () => this.running.set({}) });
   }
 
   protected formsChanged(forms: Record<string, unknown>): void {
@@ -350,7 +359,22 @@ export class DesignerPage implements OnDestroy {
   }
 
   private refreshDefinitions(): void {
-    this.definitionsApi.list().subscribe({ next: (definitions) => this.definitions.set(definitions) });
+    this.definitionsApi.list().subscribe({ next: (definitions) => this.allDefinitions.set(definitions) });
+  }
+
+  /** Works in another zone (province-wide users): the diagram stays as a draft, no longer tied to the other zone's flow. */
+  protected pickZone(event: Event): void {
+    const picked = ZONES.find((zone) => zone === (event.target as HTMLSelectElement).value);
+    if (!picked || picked === this.zone()) return;
+    this.zone.set(picked);
+    this.deployed.set(null);
+    this.running.set({});
+    this.outcome.set(null);
+  }
+
+  /** The zone named on every call of a province-wide user; none for zone users, whose zone is their own. */
+  private pickedZone(): string | undefined {
+    return this.provinceWide ? this.zone() : undefined;
   }
 
   private fail(failure: unknown): void {

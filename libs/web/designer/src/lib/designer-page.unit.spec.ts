@@ -1,6 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import type { UserView } from '@banjie/contracts';
+import { AuthSession } from '@banjie/web-data-access';
 import { createDesignerModeler } from './designer-modeler';
 import { DesignerPage } from './designer-page';
 
@@ -38,6 +40,8 @@ function fakeModeler() {
   };
 }
 
+const button = (host: HTMLElement, text: string) => Array.from(host.querySelectorAll('button')).find((b) => b.textContent?.includes(text)) as HTMLButtonElement;
+
 describe('DesignerPage', () => {
   let backend: HttpTestingController;
   let modeler: ReturnType<typeof fakeModeler>;
@@ -56,8 +60,6 @@ describe('DesignerPage', () => {
     await fixture.whenStable();
     return { fixture, host: fixture.nativeElement as HTMLElement };
   }
-
-  const button = (host: HTMLElement, text: string) => Array.from(host.querySelectorAll('button')).find((b) => b.textContent?.includes(text)) as HTMLButtonElement;
 
   it('starts with a new diagram holding a start event', async () => {
     // when
@@ -349,5 +351,134 @@ describe('DesignerPage', () => {
 
     // then
     expect(Array.from(host.querySelectorAll('.versions option')).map((option) => option.textContent?.trim())).toEqual(['v2 · 运行中 0 running', 'v1 · 运行中 7 running']);
+  });
+});
+
+describe('DesignerPage for a province-wide user', () => {
+  let backend: HttpTestingController;
+  let modeler: ReturnType<typeof fakeModeler>;
+  const listed = [
+    { key: 'shared-flow', version: 3, name: '临汾共用', deployedAt: '2026-03-01T08:00:00+08:00', zoneId: 'lf' },
+    { key: 'shared-flow', version: 1, name: '长子共用', deployedAt: '2026-03-02T08:00:00+08:00', zoneId: 'cz' },
+    { key: 'cz-only', version: 2, name: '长子专用', deployedAt: '2026-03-03T08:00:00+08:00', zoneId: 'cz' },
+  ];
+
+  beforeEach(() => {
+    diagram = [];
+    modeler = fakeModeler();
+    (createDesignerModeler as jest.Mock).mockReset().mockReturnValue(modeler);
+    const admin: UserView = { id: 'admin', name: '省管理员', roles: ['admin'], zoneId: 'province', groups: [] };
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), { provide: AuthSession, useValue: { user: () => admin } }] });
+    backend = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => backend.verify());
+
+  async function openDesignerInZone(zone: string) {
+    const fixture = TestBed.createComponent(DesignerPage);
+    backend.expectOne('/api/definitions').flush(listed);
+    await fixture.whenStable();
+    const host = fixture.nativeElement as HTMLElement;
+    const picker = host.querySelector('label.zone select') as HTMLSelectElement;
+    picker.value = zone;
+    picker.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    return { fixture, host };
+  }
+
+  const openDeployedSelect = (host: HTMLElement) => host.querySelector('select[aria-label="打开已部署 Open deployed"]') as HTMLSelectElement;
+
+  it('lists the deployed flows of the picked zone, each with its zone', async () => {
+    // when
+    const { host } = await openDesignerInZone('cz');
+
+    // then
+    expect(host.querySelector('label.zone')?.textContent).toContain('区域 Zone');
+    const options = Array.from(openDeployedSelect(host).options).slice(1).map((option) => option.textContent?.trim());
+    expect(options).toEqual(['长子共用 (v1) · cz 长子 Changzi', '长子专用 (v2) · cz 长子 Changzi']);
+  });
+
+  it('opens a flow, its versions and deploys in the picked zone', async () => {
+    // given
+    const { fixture, host } = await openDesignerInZone('cz');
+
+    // when: open the shared key of 长子
+    const deployedSelect = openDeployedSelect(host);
+    deployedSelect.value = 'shared-flow';
+    deployedSelect.dispatchEvent(new Event('change'));
+    const opened = backend.expectOne((r) => r.url === '/api/definitions/shared-flow');
+    opened.flush({ key: 'shared-flow', version: 1, xml: '<deployed/>', forms: {}, versions: [{ version: 1, deployedAt: '2026-03-02T08:00:00+08:00', running: 0 }] });
+    await fixture.whenStable();
+    await fixture.whenStable();
+    button(host, '部署 Deploy').click();
+    await fixture.whenStable();
+    const deployed = backend.expectOne((r) => r.method === 'POST' && r.url === '/api/definitions');
+    deployed.flush({ key: 'shared-flow', version: 2, name: '长子共用', hash: 'h', deployedAt: '2026-03-04T09:00:00+08:00', warnings: [] }, { status: 201, statusText: 'Created' });
+    const versions = backend.expectOne((r) => r.method === 'GET' && r.url === '/api/definitions/shared-flow');
+    versions.flush({ key: 'shared-flow', version: 2, xml: '<deployed/>', forms: {}, versions: [] });
+    backend.expectOne((r) => r.method === 'GET' && r.url === '/api/definitions').flush(listed);
+    await fixture.whenStable();
+
+    // then
+    expect(opened.request.params.get('zoneId')).toBe('cz');
+    expect(deployed.request.params.get('zoneId')).toBe('cz');
+    expect(versions.request.params.get('zoneId')).toBe('cz');
+    expect(host.querySelector('p.deployed')?.textContent).toContain('shared-flow');
+  });
+
+  it('opens another version in the picked zone and leaves withdrawal to the zone designer', async () => {
+    // given
+    const { fixture, host } = await openDesignerInZone('lf');
+    const deployedSelect = openDeployedSelect(host);
+    deployedSelect.value = 'shared-flow';
+    deployedSelect.dispatchEvent(new Event('change'));
+    backend.expectOne((r) => r.url === '/api/definitions/shared-flow').flush({ key: 'shared-flow', version: 3, xml: '<deployed/>', forms: {}, versions: [3, 2, 1].map((version) => ({ version, deployedAt: '2026-03-01T08:00:00+08:00', running: 0 })) });
+    await fixture.whenStable();
+    await fixture.whenStable();
+
+    // when
+    const versionSelect = host.querySelector('.versions select') as HTMLSelectElement;
+    versionSelect.value = '2';
+    versionSelect.dispatchEvent(new Event('change'));
+    const version = backend.expectOne((r) => r.url === '/api/definitions/shared-flow/versions/2');
+    version.flush({ key: 'shared-flow', version: 2, xml: '<deployed/>', forms: {}, versions: [] });
+    await fixture.whenStable();
+
+    // then
+    expect(version.request.params.get('zoneId')).toBe('lf');
+    expect(button(host, 'Withdraw')).toBeUndefined();
+    expect(host.querySelector('.versions .hint')?.textContent).toContain('The zone\'s designer withdraws and restores its flows');
+  });
+});
+
+describe('DesignerPage for a zone user', () => {
+  it('shows no zone picker and names no zone when opening and deploying', async () => {
+    // given
+    (createDesignerModeler as jest.Mock).mockReset().mockReturnValue(fakeModeler());
+    const designer: UserView = { id: 'lf-designer', name: '临汾设计员', roles: ['designer'], zoneId: 'lf', groups: [] };
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), { provide: AuthSession, useValue: { user: () => designer } }] });
+    const backend = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(DesignerPage);
+    backend.expectOne('/api/definitions').flush([{ key: 'linfen-123-closure', version: 1, name: '临汾123办结', deployedAt: '2026-03-01T08:00:00+08:00', zoneId: 'lf' }]);
+    await fixture.whenStable();
+    const host = fixture.nativeElement as HTMLElement;
+
+    // when
+    const select = host.querySelector('select') as HTMLSelectElement;
+    select.value = 'linfen-123-closure';
+    select.dispatchEvent(new Event('change'));
+    const opened = backend.expectOne((r) => r.url === '/api/definitions/linfen-123-closure');
+    opened.flush({ key: 'linfen-123-closure', version: 1, xml: '<deployed/>', forms: {}, versions: [] });
+    await fixture.whenStable();
+    await fixture.whenStable();
+    button(host, '部署 Deploy').click();
+    await fixture.whenStable();
+    const deployed = backend.expectOne((r) => r.method === 'POST' && r.url === '/api/definitions');
+
+    // then
+    expect(host.querySelector('label.zone')).toBeNull();
+    expect(Array.from(select.options).map((option) => option.textContent?.trim())).toEqual(['打开已部署 Open deployed…', '临汾123办结 (v1)']);
+    expect(opened.request.urlWithParams).toBe('/api/definitions/linfen-123-closure');
+    expect(deployed.request.urlWithParams).toBe('/api/definitions');
   });
 });
