@@ -10,10 +10,16 @@
  * `POST /api/cases`), thousands at a time, so the store's group commit writes them in big
  * transactions; the read models are then rebuilt by `main.js --rebuild-projections`, which is
  * the rebuild figure. `BENCH_API_NODE_ARGS` (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) is
- * passed to the api under load.
+ * passed to the api under load (and, through node:cluster, to its workers).
+ *
+ * With `BANJIE_WORKERS` > 1 the CPU and resident-memory figures sum the primary and every worker
+ * process under it. After the api, two bare-route peers (`bare-nest-peer.ts`: the same route on
+ * Nest over express and over fastify) take the same clients, alternating `BENCH_PEER_ROUNDS`
+ * (default 2) times; their CPU per request apart, as a share of the api's CPU per completion, is
+ * the most that moving the api onto fastify could save (issue 17).
  */
 import type { BenchSuite } from '@banjie/bench';
-import { startBareNest } from './bare-nest-peer';
+import { type PeerAdapter, startBareNest } from './bare-nest-peer';
 import { runScale, scaleRequested } from './scale-run';
 import { LONG_STREAM_EVENTS, measureStreamRead } from './stream-read';
 import { demoUsers } from '@banjie/api-auth';
@@ -29,7 +35,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const WORKSPACE = resolve(__dirname, '../../..');
-const MAIN = join(WORKSPACE, 'dist/apps/api/main.js');
+/** The built api; `BENCH_API_MAIN` names another build (a copy under the workspace, so its packages resolve) for A/B runs of pinned builds. */
+const MAIN = process.env['BENCH_API_MAIN'] ? resolve(WORKSPACE, process.env['BENCH_API_MAIN']) : join(WORKSPACE, 'dist/apps/api/main.js');
 const LINFEN_FLOW = join(WORKSPACE, 'bpmn/linfen-123-closure.bpmn');
 const FIXTURE_FLOW = join(WORKSPACE, 'libs/api/workflow/src/fixtures/bpmn/linfen-api-fixture.bpmn');
 const CASES = Number(process.env['BENCH_CASES'] ?? 100_000);
@@ -190,15 +197,53 @@ function startApi(env: Record<string, string>, nodeArgs: string[] = []): Promise
   });
 }
 
-/** CPU seconds (user + system) the process has used so far, from /proc (clock ticks of 1/100 s). */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+/** `/proc/<pid>/stat` fields after the command name (field 3, the state, is index 0), or undefined once the process is gone. */
+function statFields(pid: number): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
 }
 
+/**
+ * The process and every process under it (the workers of `BANJIE_WORKERS` > 1 are the primary's
+ * children), by the parent pids in /proc: this kernel has no `/proc/<pid>/task/<tid>/children`.
+ */
+function processTree(pid: number): number[] {
+  const parents = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const ppid = Number(statFields(Number(entry))?.[1]);
+    if (Number.isFinite(ppid)) parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) tree.push(...(parents.get(tree[i]!) ?? []));
+  return tree;
+}
+
+/** CPU seconds (user + system) the process and all its descendants have used so far, from /proc (clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  let ticks = 0;
+  for (const member of processTree(pid)) {
+    const fields = statFields(member);
+    if (fields) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / 100;
+}
+
+/** Resident memory of the process and all its descendants, MiB. */
 function residentMiB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  let kib = 0;
+  for (const member of processTree(pid)) {
+    try {
+      kib += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${member}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return kib / 1024;
 }
 
 /** The api's used V8 heap, from its Prometheus metrics. */
@@ -237,6 +282,36 @@ function load(url: string, token: string, taskIds: string[], variables: Record<s
       (error, result) => (error ? fail(error) : done(result)),
     );
   });
+}
+
+interface PeerFigures {
+  requestsPerSecond: number;
+  p99: number;
+  cpuMsPerRequest: number;
+}
+
+/** Rounds of bare-route peer loads (`BENCH_PEER_ROUNDS`, default 2), express then fastify in each round; the mean of each. */
+async function loadPeers(token: string, taskIds: string[], variables: Record<string, unknown>): Promise<Record<PeerAdapter, PeerFigures>> {
+  const rounds = Number(process.env['BENCH_PEER_ROUNDS'] ?? 2);
+  const runs: Record<PeerAdapter, PeerFigures[]> = { express: [], fastify: [] };
+  for (let round = 0; round < rounds; round++) {
+    for (const adapter of ['express', 'fastify'] as const) {
+      const peer = await startBareNest(adapter);
+      try {
+        const cpuBefore = cpuSeconds(peer.pid);
+        const result = await load(peer.url, token, taskIds, variables);
+        const cpuUsed = cpuSeconds(peer.pid) - cpuBefore;
+        const figures = { requestsPerSecond: result.requests.total / Math.max(result.duration, 1e-3), p99: result.latency.p99, cpuMsPerRequest: (cpuUsed * 1000) / Math.max(result.requests.total, 1) };
+        log(`peer ${adapter}: ${Math.round(figures.requestsPerSecond)} requests/s, p99 ${figures.p99} ms, ${figures.cpuMsPerRequest.toFixed(3)} ms CPU per request`);
+        runs[adapter].push(figures);
+      } finally {
+        await peer.stop();
+      }
+    }
+  }
+  const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / Math.max(values.length, 1);
+  const of = (list: PeerFigures[]): PeerFigures => ({ requestsPerSecond: mean(list.map((f) => f.requestsPerSecond)), p99: mean(list.map((f) => f.p99)), cpuMsPerRequest: mean(list.map((f) => f.cpuMsPerRequest)) });
+  return { express: of(runs.express), fastify: of(runs.fastify) };
 }
 
 function log(line: string): void {
@@ -292,28 +367,33 @@ const suite: BenchSuite = {
         if (result.non2xx + result.errors > 0) log(`failed completions by status: ${JSON.stringify(result.statusCodeStats ?? {})}, errors ${result.errors}`);
         const completions = result.requests.total - result.non2xx - result.errors;
         const completionsPerSecond = completions / Math.max(result.duration, 1e-3);
+        // With BANJIE_WORKERS > 1: the primary and all its workers, CPU and memory summed.
+        const cpuMsPerCompletion = (cpuUsed * 1000) / Math.max(completions, 1);
         const memory = residentMiB(api.pid);
         const heap = await heapUsedMiB(api.url);
         await api.stop();
-        const peer = await startBareNest();
-        let bare: AutocannonResult;
-        try {
-          bare = await load(peer.url, accessToken, taskIds, flow.variables);
-        } finally {
-          peer.stop();
-        }
-        const bareRequestsPerSecond = bare.requests.total / Math.max(bare.duration, 1e-3);
+        // The bare-route peers, express (what the api runs on) and fastify, alternating under the same clients.
+        const peers = await loadPeers(accessToken, taskIds, flow.variables);
+        const express = peers.express;
+        const fastify = peers.fastify;
+        const bareRequestsPerSecond = express.requestsPerSecond;
         return {
           metrics: [
             { name: 'cases in the store before the run', value: CASES, unit: 'cases' },
             { name: `task completions over HTTP (${CONNECTIONS} clients)`, value: Math.round(completionsPerSecond), unit: 'completions/s' },
             // Less sensitive than completions/s to what else the machine runs: the api's own CPU time.
-            { name: 'api CPU time per completion', value: Number(((cpuUsed * 1000) / Math.max(completions, 1)).toFixed(2)), unit: 'ms' },
+            { name: 'api CPU time per completion', value: Number(cpuMsPerCompletion.toFixed(2)), unit: 'ms' },
             { name: 'completion latency p50', value: result.latency.p50, unit: 'ms' },
             { name: 'completion latency p99', value: result.latency.p99, unit: 'ms' },
             { name: 'failed completions', value: result.non2xx + result.errors, unit: 'requests' },
             { name: 'peer: bare NestJS route, same requests and clients', value: Math.round(bareRequestsPerSecond), unit: 'requests/s' },
-            { name: 'peer: bare NestJS route latency p99', value: bare.latency.p99, unit: 'ms' },
+            { name: 'peer: bare NestJS route latency p99', value: express.p99, unit: 'ms' },
+            { name: 'peer: bare NestJS route CPU per request', value: Number(express.cpuMsPerRequest.toFixed(3)), unit: 'ms' },
+            { name: 'peer: bare NestJS route on fastify, same requests and clients', value: Math.round(fastify.requestsPerSecond), unit: 'requests/s' },
+            { name: 'peer: bare NestJS route on fastify latency p99', value: fastify.p99, unit: 'ms' },
+            { name: 'peer: bare NestJS route on fastify CPU per request', value: Number(fastify.cpuMsPerRequest.toFixed(3)), unit: 'ms' },
+            // What fastify could save a completion at most: the bare routes' CPU per request apart, as a share of the api's.
+            { name: 'fastify ceiling: express − fastify CPU per request ÷ api CPU per completion', value: Number(((100 * (express.cpuMsPerRequest - fastify.cpuMsPerRequest)) / Math.max(cpuMsPerCompletion, 1e-6)).toFixed(1)), unit: '%' },
             { name: 'completions/s as a share of the bare route', value: Number(((100 * completionsPerSecond) / bareRequestsPerSecond).toFixed(1)), unit: '%' },
             { name: 'store durable single appends (1 caller)', value: Math.round(rates.storeSingle), unit: 'appends/s' },
             { name: 'raw better-sqlite3 durable single inserts', value: Math.round(rates.rawSingle), unit: 'inserts/s' },

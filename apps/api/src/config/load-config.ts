@@ -35,6 +35,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ApiConf
   const seedDemoCases = boolean(env['BANJIE_SEED_DEMO_CASES'], seedDemo && clock === 'system', 'BANJIE_SEED_DEMO_CASES', problems);
   const workers = integer(env['BANJIE_WORKERS'], 1, 1, 64, 'BANJIE_WORKERS', problems);
   const logLevel = oneOf(env['LOG_LEVEL'], 'info', LOG_LEVELS, 'LOG_LEVEL', problems);
+  // Read by CaseCommands itself (foldCacheEnabled); judged here so a typo stops the start.
+  boolean(env['BANJIE_FOLD_CACHE'], true, 'BANJIE_FOLD_CACHE', problems);
   const secret = env['BANJIE_JWT_SECRET'];
   if (secret !== undefined && secret.length < 32) problems.push('BANJIE_JWT_SECRET must be at least 32 characters (or unset, to generate one)');
   // The value itself never goes into a message: only its length is judged.

@@ -72,6 +72,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, BANJIE_SEED_DEMO_CASES: 'sometimes' })).toThrow(/BANJIE_SEED_DEMO_CASES/);
   });
 
+  it('accepts BANJIE_FOLD_CACHE as true or false and refuses anything else, naming it', () => {
+    // given
+    const base = { BANJIE_DATA_DIR: dataDir };
+
+    // when / then
+    expect(() => loadConfig({ ...base, BANJIE_FOLD_CACHE: '0' })).not.toThrow();
+    expect(() => loadConfig({ ...base, BANJIE_FOLD_CACHE: 'on' })).not.toThrow();
+    expect(() => loadConfig({ ...base, BANJIE_FOLD_CACHE: 'sometimes' })).toThrow('BANJIE_FOLD_CACHE must be true or false, got "sometimes"');
+  });
+
   it('refuses bad values, naming every one', () => {
     // given
     const env = { BANJIE_DATA_DIR: dataDir, PORT: 'eighty', BANJIE_STORE: 'postgres', BANJIE_SEED_DEMO: 'maybe', BANJIE_JWT_SECRET: 'short' };

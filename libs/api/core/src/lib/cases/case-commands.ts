@@ -65,6 +65,19 @@ const MAX_ATTEMPTS = 8;
 const MAX_CALLED_MODEL_ROUNDS = 8;
 const CACHE_LIMIT = 5_000;
 
+/**
+ * `BANJIE_FOLD_CACHE=0` (or `false`, `no`, `off`) turns the cache of folded cases off: every command
+ * then reads and folds its case's whole stream. On by default; a knob for measuring the cache
+ * (docs/benchmarks.md "Issue 17: fastify, validation and the fold cache"). `loadConfig` refuses
+ * other values.
+ */
+export function foldCacheEnabled(env: NodeJS.ProcessEnv): boolean {
+  return !['false', '0', 'no', 'off'].includes((env['BANJIE_FOLD_CACHE'] ?? '').trim().toLowerCase());
+}
+
+/** Read once, when the api loads. */
+const FOLD_CACHE_LIMIT = foldCacheEnabled(process.env) ? CACHE_LIMIT : 0;
+
 /** The case view of a folded case at its revision: what every command answers and `GET /api/cases/:id` shows. */
 export function caseViewOf(loaded: Pick<LoadedCase, 'state' | 'revision'>): CaseView {
   return { ...toCaseView(loaded.state), revision: Number(loaded.revision) };
@@ -224,9 +237,10 @@ export class CaseCommands {
   }
 
   private remember(caseId: string, loaded: LoadedCase): void {
+    if (FOLD_CACHE_LIMIT === 0) return;
     this.cache.delete(caseId);
     this.cache.set(caseId, loaded);
-    if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+    if (this.cache.size > FOLD_CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
   }
 }
 

@@ -8,7 +8,7 @@ import { ApiError } from '../errors/api-error';
 import { CaseRejected } from '../errors/rejection-error';
 import { ApiMetrics } from '../metrics/api-metrics';
 import { WritePositions } from '../store/write-positions';
-import { CaseCommands, caseViewOf } from './case-commands';
+import { CaseCommands, caseViewOf, foldCacheEnabled } from './case-commands';
 
 const CHILD = readFileSync(join(__dirname, '../definitions/called-child.bpmn'), 'utf8');
 const GRANDCHILD = readFileSync(join(__dirname, '../definitions/called-grandchild.bpmn'), 'utf8');
@@ -76,4 +76,47 @@ describe('CaseCommands', () => {
     const loaded = await cases.load('c-2');
     expect(loaded && caseViewOf(loaded).tasks.map((t) => t.id)).toEqual([task.id]);
   });
+  it('reads only the events after the folded case it keeps, and the whole stream with BANJIE_FOLD_CACHE=0', async () => {
+    // given a case worked by two commands, with and without the cache of folded cases
+    const clock = new ManualClock('2026-03-02T01:00:00Z');
+    const writePositions = new WritePositions();
+    const definitions = new DefinitionRegistry(store, clock, writePositions);
+    const uncachedCommands = withEnv({ BANJIE_FOLD_CACHE: '0' }, () => {
+      let loaded: typeof import('./case-commands') | undefined;
+      jest.isolateModules(() => (loaded = jest.requireActual<typeof import('./case-commands')>('./case-commands')));
+      return loaded!.CaseCommands;
+    });
+    const uncached = new uncachedCommands(store, clock, definitions, new WorkingCalendars(), writePositions, new ApiMetrics());
+    const reads = jest.spyOn(store, 'readStream');
+    const workTwice = async (commands: CaseCommands, caseId: string) => {
+      const task = (await commands.start(start(caseId))).view.tasks[0];
+      await commands.execute({ caseId, command: { type: 'ClaimTask', taskId: task.id, userId: 'tg-clerk' } });
+      await commands.execute({ caseId, command: { type: 'UnclaimTask', taskId: task.id, userId: 'tg-clerk' } });
+    };
+
+    // when
+    await workTwice(cases, 'c-cached');
+    await workTwice(uncached, 'c-uncached');
+
+    // then the cached commands read past the revision they hold; the uncached ones from 0 each time
+    const fromOf = (caseId: string) => reads.mock.calls.filter(([stream]) => stream === `case-${caseId}`).map(([, options]) => options?.from);
+    expect(fromOf('c-cached').every((from) => typeof from === 'bigint' && from > 0n)).toBe(true);
+    expect(fromOf('c-uncached')).toEqual([0n, 0n]);
+    expect(foldCacheEnabled({})).toBe(true);
+    expect(['0', 'false', ' OFF ', 'no'].map((value) => foldCacheEnabled({ BANJIE_FOLD_CACHE: value }))).toEqual([false, false, false, false]);
+  });
 });
+
+/** `run()` with these environment variables set, restored after. */
+function withEnv<T>(env: Record<string, string>, run: () => T): T {
+  const before = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, env);
+  try {
+    return run();
+  } finally {
+    for (const [key, value] of Object.entries(before)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
