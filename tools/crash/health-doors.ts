@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { startBuiltApi, stopApi, type ApiChild } from './built-api';
 import { call, login, sleep, type Answer, type Target } from './http-client';
 import { apiEnv } from './kill-phase';
-import { quantile, rssMiB } from './soak';
+import { pollHealth, type HealthPolls } from './health-latency';
+import { rssMiB } from './soak';
 
 /** How often each heavy input is sent. */
 const SENDS = 3;
@@ -12,13 +13,9 @@ const SENDS = 3;
 const LOOP_KEY = 'health-feel-loop';
 
 /** `/api/health` answer times while one heavy input is sent {@link SENDS} times. */
-export interface HealthDoorReport {
+export interface HealthDoorReport extends HealthPolls {
   input: string;
   answers: { status: number | undefined; ms: number; problem?: string }[];
-  polls: number;
-  medianMs: number;
-  p99Ms: number;
-  worstMs: number;
   rssBeforeMiB: number;
   rssAfterMiB: number;
 }
@@ -76,15 +73,7 @@ function problemOf(answer: Answer): string | undefined {
 
 /** Sends `send` {@link SENDS} times while another client polls `/api/health` every 50 ms. */
 async function measure(api: ApiChild, target: Target, input: string, send: () => Promise<Answer>): Promise<HealthDoorReport> {
-  const samples: number[] = [];
-  let polling = true;
-  const poller = (async () => {
-    while (polling) {
-      const answer = await call(target, 'GET', '/api/health', { timeoutMs: 60_000 });
-      samples.push(answer.ms);
-      await sleep(50);
-    }
-  })();
+  const health = pollHealth(target);
   const rssBeforeMiB = rssMiB(api.child.pid);
   await sleep(500);
   const answers: HealthDoorReport['answers'] = [];
@@ -94,15 +83,11 @@ async function measure(api: ApiChild, target: Target, input: string, send: () =>
     await sleep(300);
   }
   await sleep(200);
-  polling = false;
-  await poller;
+  const polls = await health.stop();
   return {
     input,
     answers,
-    polls: samples.length,
-    medianMs: Math.round(quantile(samples, 0.5)),
-    p99Ms: Math.round(quantile(samples, 0.99)),
-    worstMs: Math.round(Math.max(...samples)),
+    ...polls,
     rssBeforeMiB,
     rssAfterMiB: rssMiB(api.child.pid),
   };

@@ -2,18 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBuiltApi, stopApi } from './built-api';
-import { call, login, sleep } from './http-client';
+import { call, login, sleep, type Target } from './http-client';
 import { apiEnv } from './kill-phase';
 import { quantile } from './soak';
 
 /** What `--health` measured: `/api/health` answer times while big models deploy. */
-export interface HealthLatencyReport {
+export interface HealthLatencyReport extends HealthPolls {
   modelBytes: number;
   deploys: { status: number | undefined; ms: number }[];
-  polls: number;
-  medianMs: number;
-  p99Ms: number;
-  worstMs: number;
 }
 
 /**
@@ -72,6 +68,39 @@ ${shapes.join('')}      <bpmndi:BPMNShape id="End_di" bpmnElement="End"><dc:Boun
 `;
 }
 
+/** The answer times of `/api/health` polls: how many, median, p99 and worst, in whole ms. */
+export interface HealthPolls {
+  polls: number;
+  medianMs: number;
+  p99Ms: number;
+  worstMs: number;
+}
+
+/** Polls `/api/health` every 50 ms until `stop()`, which answers the poll times. */
+export function pollHealth(target: Target): { stop(): Promise<HealthPolls> } {
+  const samples: number[] = [];
+  let polling = true;
+  const poller = (async () => {
+    while (polling) {
+      const answer = await call(target, 'GET', '/api/health', { timeoutMs: 60_000 });
+      samples.push(answer.ms);
+      await sleep(50);
+    }
+  })();
+  return {
+    async stop() {
+      polling = false;
+      await poller;
+      return {
+        polls: samples.length,
+        medianMs: Math.round(quantile(samples, 0.5)),
+        p99Ms: Math.round(quantile(samples, 0.99)),
+        worstMs: Math.round(Math.max(...samples)),
+      };
+    },
+  };
+}
+
 /**
  * `npm run test:crash -- --health [MiB]`: deploys a model of about MiB (4.5 by default) three
  * times (three revisions, so each is a new version) while another client polls `/api/health`
@@ -84,15 +113,7 @@ export async function runHealthLatency(mebibytes: number): Promise<HealthLatency
   try {
     const target = { url: api.url };
     const token = await login(target, 'lf-designer');
-    const samples: number[] = [];
-    let polling = true;
-    const poller = (async () => {
-      while (polling) {
-        const answer = await call(target, 'GET', '/api/health', { timeoutMs: 60_000 });
-        samples.push(answer.ms);
-        await sleep(50);
-      }
-    })();
+    const health = pollHealth(target);
     await sleep(1000);
     const deploys: HealthLatencyReport['deploys'] = [];
     let modelBytes = 0;
@@ -104,16 +125,7 @@ export async function runHealthLatency(mebibytes: number): Promise<HealthLatency
       if (answer.status !== 201 && answer.status !== 200) console.log(`   deploy ${revision}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 400)}`);
       await sleep(500);
     }
-    polling = false;
-    await poller;
-    return {
-      modelBytes,
-      deploys,
-      polls: samples.length,
-      medianMs: Math.round(quantile(samples, 0.5)),
-      p99Ms: Math.round(quantile(samples, 0.99)),
-      worstMs: Math.round(Math.max(...samples)),
-    };
+    return { modelBytes, deploys, ...(await health.stop()) };
   } finally {
     await stopApi(api);
     rmSync(dataDir, { recursive: true, force: true });
