@@ -1,25 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { DefinitionView, DeploymentView } from '@banjie/contracts';
 import { get, loginAs, post } from './support/api';
 import { launchChromium, screenshot, signIn, withWatchedPage } from './support/browser';
+import { zoneFlowRenamed } from './support/cases';
 import { fillPanelField, shapeOf } from './journeys/designer-canvas';
-import { WORKSPACE_ROOT } from './support/suite-state';
 
 /** Changzi's flow key, which Linfen deploys as its own flow here, so two zones hold it. */
 const KEY = 'changzi-rongque';
 const TASK_ID = 'Task_PreReview';
 const LF_NAME = '临汾 同键流程 Linfen flow under the same key';
 const NEW_TASK_NAME = '预审预验（省级修订）Pre-review, revised by the province';
-
-/** Changzi's flow as Linfen's own: the same process id, Linfen's name, the forms it links. */
-function linfenFlow(): { xml: string; forms: Record<string, unknown> } {
-  const xml = readFileSync(join(WORKSPACE_ROOT, 'bpmn', `${KEY}.bpmn`), 'utf8').replace(/(<bpmn:process id="changzi-rongque" name=")[^"]*"/, `$1${LF_NAME}"`);
-  const formIds = [...new Set([...xml.matchAll(/formId="([^"]+)"/g)].map((match) => match[1]))];
-  const forms = Object.fromEntries(formIds.map((id) => [id, JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'bpmn/forms', `${id}.form`), 'utf8')) as unknown]));
-  return { xml, forms };
-}
 
 describe('the province admin works in the designer in a zone it picks', () => {
   let browser: Browser;
@@ -28,7 +18,7 @@ describe('the province admin works in the designer in a zone it picks', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     // given Linfen's designer deployed a flow under Changzi's key (over HTTP: the designer's own journey has its tests)
-    linfenDeployed = await post<DeploymentView>((await loginAs('lf-designer')).accessToken, '/api/definitions', linfenFlow());
+    linfenDeployed = await post<DeploymentView>((await loginAs('lf-designer')).accessToken, '/api/definitions', zoneFlowRenamed(KEY, LF_NAME));
   });
 
   afterAll(async () => {

@@ -1,23 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CaseSummary, CaseView, DeploymentView } from '@banjie/contracts';
 import { get, loginAs, post } from './support/api';
 import { baseUrl, launchChromium, screenshot, withWatchedPage } from './support/browser';
-import { eventually } from './support/cases';
-import { WORKSPACE_ROOT } from './support/suite-state';
+import { eventually, zoneFlowRenamed } from './support/cases';
 
 /** Linfen's flow key, which Changzi deploys as its own flow here. */
 const KEY = 'linfen-123-closure';
 const CZ_NAME = '长子 同键流程 Changzi flow under the same key';
-
-/** Linfen's flow as Changzi's own: the same process id, Changzi's name, the forms it links. */
-function changziFlow(): { xml: string; forms: Record<string, unknown> } {
-  const xml = readFileSync(join(WORKSPACE_ROOT, 'bpmn', `${KEY}.bpmn`), 'utf8').replace(/(<bpmn:process id="linfen-123-closure" name=")[^"]*"/, `$1${CZ_NAME}"`);
-  const formIds = [...new Set([...xml.matchAll(/formId="([^"]+)"/g)].map((match) => match[1]))];
-  const forms = Object.fromEntries(formIds.map((id) => [id, JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'bpmn/forms', `${id}.form`), 'utf8')) as unknown]));
-  return { xml, forms };
-}
 
 describe("process keys belong to their zone: Changzi's flow under Linfen's key, in the browser", () => {
   let browser: Browser;
@@ -26,7 +15,7 @@ describe("process keys belong to their zone: Changzi's flow under Linfen's key, 
   beforeAll(async () => {
     browser = await launchChromium();
     // given the Changzi designer deployed a flow under the key Linfen uses (over HTTP: the designer's own journey has its tests)
-    deployed = await post<DeploymentView>((await loginAs('cz-designer')).accessToken, '/api/definitions', changziFlow());
+    deployed = await post<DeploymentView>((await loginAs('cz-designer')).accessToken, '/api/definitions', zoneFlowRenamed(KEY, CZ_NAME));
   });
 
   afterAll(async () => {

@@ -18,6 +18,17 @@ export async function eventually<T>(read: () => Promise<T>, done: (value: T) => 
 }
 
 /**
+ * The zone flow `bpmn/<key>.bpmn` renamed `processName`, with the forms of `bpmn/forms` it links:
+ * what another zone deploys as its own flow under the same key.
+ */
+export function zoneFlowRenamed(key: string, processName: string): { xml: string; forms: Record<string, unknown> } {
+  const xml = readFileSync(join(WORKSPACE_ROOT, 'bpmn', `${key}.bpmn`), 'utf8').replace(new RegExp(`(<bpmn:process id="${key}" name=")[^"]*"`), `$1${processName}"`);
+  const formIds = [...new Set([...xml.matchAll(/formId="([^"]+)"/g)].map((match) => match[1]))];
+  const forms = Object.fromEntries(formIds.map((id) => [id, JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'bpmn/forms', `${id}.form`), 'utf8')) as unknown]));
+  return { xml, forms };
+}
+
+/**
  * A zone form of `bpmn/forms` filled the way the browser suite fills forms: defaults kept, boxes
  * checked, first options, numbers 1, text filled in.
  */
